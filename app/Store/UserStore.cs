@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+
+namespace Slices.Store;
+
+/// <summary>Result of an insert: the stored record, or the name of the unique field whose value is taken.</summary>
+public sealed record InsertResult<T>(T? Stored, string? ConflictField)
+    where T : class
+{
+    public static InsertResult<T> Success(T stored) => new(stored, null);
+
+    public static InsertResult<T> Conflict(string field) => new(null, field);
+}
+
+/// <summary>
+/// Users, unique by username and by primary email, both compared case-insensitively.
+/// Writers take a lock and publish a new immutable table, so readers never lock and never see a half-written record.
+/// </summary>
+public sealed class UserStore(IIdGenerator ids)
+{
+    private const int MaxIdAttempts = 8;
+
+    private readonly Lock writeLock = new();
+    private volatile UserTable table = UserTable.Empty;
+
+    public int Count => table.ById.Count;
+
+    public User? FindById(string id) => table.ById.GetValueOrDefault(id);
+
+    public User? FindByUsername(string username)
+    {
+        var current = table;
+
+        return current.IdByUsername.TryGetValue(username, out var id) ? current.ById[id] : null;
+    }
+
+    public User? FindByEmail(string email)
+    {
+        var current = table;
+
+        return current.IdByEmail.TryGetValue(email, out var id) ? current.ById[id] : null;
+    }
+
+    public IReadOnlyCollection<User> All() => table.ById.Values.ToArray();
+
+    /// <summary>
+    /// Stores <paramref name="user"/> under a new id, or under its own id when it has one (demo data),
+    /// unless its username or email is taken.
+    /// </summary>
+    public InsertResult<User> Insert(User user)
+    {
+        lock (writeLock)
+        {
+            var current = table;
+
+            if (current.IdByUsername.ContainsKey(user.Username))
+                return InsertResult<User>.Conflict("username");
+
+            if (current.IdByEmail.ContainsKey(user.PrimaryEmail))
+                return InsertResult<User>.Conflict("primary_email");
+
+            var stored = string.IsNullOrEmpty(user.Id) ? user with { Id = NewUniqueId(current) } : user;
+            if (current.ById.ContainsKey(stored.Id))
+                return InsertResult<User>.Conflict("id");
+
+            table = new UserTable(
+                current.ById.Add(stored.Id, stored),
+                current.IdByUsername.Add(stored.Username, stored.Id),
+                current.IdByEmail.Add(stored.PrimaryEmail, stored.Id));
+
+            return InsertResult<User>.Success(stored);
+        }
+    }
+
+    private string NewUniqueId(UserTable current)
+    {
+        for (var attempt = 0; attempt < MaxIdAttempts; attempt++)
+        {
+            var id = ids.NewId();
+            if (!current.ById.ContainsKey(id))
+                return id;
+        }
+
+        throw new InvalidOperationException($"No free user id after {MaxIdAttempts} attempts; the id generator is not random.");
+    }
+
+    private sealed record UserTable(
+        ImmutableDictionary<string, User> ById,
+        ImmutableDictionary<string, string> IdByUsername,
+        ImmutableDictionary<string, string> IdByEmail)
+    {
+        public static readonly UserTable Empty = new(
+            ImmutableDictionary<string, User>.Empty,
+            ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase),
+            ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,26 @@
+using FastEndpoints;
+using Slices.Auth;
+
+namespace Slices.Features.Login;
+
+/// <summary>The viewer as the token describes them.</summary>
+public sealed record MeResponse(string Id, string Username, string Locale, string Role);
+
+/// <summary>Returns the viewer from the token's claims alone, without reading the user table.</summary>
+public sealed class MeEndpoint : EndpointWithoutRequest<MeResponse>
+{
+    public override void Configure() => Get("/me");
+
+    public override async Task HandleAsync(CancellationToken cancellation)
+    {
+        var response = new MeResponse(
+            Claim(SlicesClaims.UserId),
+            Claim(SlicesClaims.Username),
+            Claim(SlicesClaims.Locale),
+            Claim(SlicesClaims.Role));
+
+        await Send.OkAsync(response, cancellation);
+    }
+
+    private string Claim(string type) => User.FindFirst(type)?.Value ?? "";
+}

@@ -5,7 +5,7 @@ using Slices.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSlicesLogging(builder.Configuration);
+builder.Services.AddSlicesLogging();
 builder.Services.AddSlicesStore(builder.Configuration);
 builder.Services.AddSlicesAuth(builder.Configuration);
 builder.Services.AddSlicesApi(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Slices.Store;
@@ -22,7 +23,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
     }
 
-    public AppFactory(IDictionary<string, string?> overrides, TimeProvider? clock = null, string environment = "Testing")
+    protected AppFactory(IDictionary<string, string?> overrides, TimeProvider? clock = null, string environment = "Testing")
     {
         LogDirectory = Directory.CreateTempSubdirectory("slices-test-logs-").FullName;
         Environment = environment;
@@ -46,6 +47,10 @@ public class AppFactory : WebApplicationFactory<Program>
     public string LogDirectory { get; }
 
     public string Environment { get; }
+
+    /// <summary>Returns a factory with <paramref name="overrides"/> applied on top of the test settings.</summary>
+    public static AppFactory With(IDictionary<string, string?> overrides, TimeProvider? clock = null, string environment = "Testing") =>
+        new(overrides, clock, environment);
 
     /// <summary>Returns a client that does not follow redirects, so tests see each 302 and its Location.</summary>
     public HttpClient CreatePlainClient(string baseAddress = "http://localhost") =>
@@ -87,8 +92,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseContentRoot(RepositoryRoot.Path);
 
-        foreach (var (key, value) in settings)
-            builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
 
         if (clock is not null)
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));

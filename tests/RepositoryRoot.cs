@@ -1,6 +1,6 @@
 namespace Slices.Tests;
 
-/// <summary>The folder that holds Slices.sln, found by walking up from the test binaries.</summary>
+/// <summary>The folder that contains Slices.sln, found by walking up from the test binaries.</summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();

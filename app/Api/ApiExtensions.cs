@@ -27,7 +27,7 @@ public static class ApiExtensions
         return services;
     }
 
-    /// <summary>Answers unhandled exceptions and empty error responses with problem details.</summary>
+    /// <summary>Turns unhandled exceptions and empty error responses into problem details.</summary>
     public static WebApplication UseSlicesErrorHandling(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -36,10 +36,11 @@ public static class ApiExtensions
         return app;
     }
 
-    /// <summary>Maps every discovered endpoint; endpoints that issue tokens only where a signing key is configured.</summary>
+    /// <summary>Maps every discovered endpoint; endpoints that issue tokens return 404 where no signing key is configured.</summary>
     public static WebApplication UseSlicesApi(this WebApplication app)
     {
-        var canSign = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.CanSign;
+        if (!app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.CanSign)
+            app.Use(HideSigningEndpoints);
 
         app.UseFastEndpoints(config =>
         {
@@ -48,13 +49,26 @@ public static class ApiExtensions
             config.Binding.JsonExceptionTransformer = exception => new ValidationFailure(
                 string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.'),
                 $"The request body is not valid JSON: {exception.Message}");
-            config.Endpoints.Filter = endpoint =>
-                canSign || !typeof(IRequiresSigningKey).IsAssignableFrom(endpoint.EndpointType);
         });
 
         app.MapHealthChecks("/healthcheck").AllowAnonymous();
 
         return app;
+    }
+
+    // NOTE: FastEndpoints keeps its configuration in static state shared by every app in the process, so
+    // its endpoint filter cannot differ between two instances hosted side by side (as in tests). The
+    // endpoints stay mapped and this middleware answers for them instead.
+    private static Task HideSigningEndpoints(HttpContext http, RequestDelegate next)
+    {
+        var definition = http.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>();
+        if (definition is not null && typeof(IRequiresSigningKey).IsAssignableFrom(definition.EndpointType))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return next(http);
     }
 
     // FastEndpoints names the member trace_id; the framework's own problem details follow suit.

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Slices.Auth;
 
 /// <summary>
-/// Answers a request without a valid token: a browser navigation is sent to the login page with a
-/// return URL, any other request gets 401 with a problem-details body.
+/// Handles a request without a valid token. A browser navigation is redirected to the login page with a
+/// return URL, and any other request gets 401 with a problem-details body.
 /// </summary>
 internal static class AuthChallenge
 {

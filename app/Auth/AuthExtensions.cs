@@ -22,7 +22,7 @@ public static class AuthExtensions
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
 
         // FastEndpoints requires an authenticated user on every endpoint that does not call AllowAnonymous.
-        // No fallback policy on top of that: it would answer 401 in place of routing's 404 and 415.
+        // No fallback policy on top of that, because it would turn routing's 404 and 415 into 401.
         services.AddAuthorization();
 
         return services;

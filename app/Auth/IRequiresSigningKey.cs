@@ -2,6 +2,6 @@ namespace Slices.Auth;
 
 /// <summary>
 /// Marks an endpoint that issues tokens. A verify-only instance, one without <c>Auth:SigningKeyPath</c>,
-/// does not map such endpoints.
+/// returns 404 for such endpoints.
 /// </summary>
 public interface IRequiresSigningKey;

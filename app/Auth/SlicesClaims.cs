@@ -10,7 +10,7 @@ public static class SlicesClaims
     public const string TokenId = "jti";
 }
 
-/// <summary>Roles a user can have; the <c>role</c> claim holds one of them.</summary>
+/// <summary>Roles a user can have; the <c>role</c> claim contains one of them.</summary>
 public static class Roles
 {
     public const string User = "user";

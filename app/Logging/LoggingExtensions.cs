@@ -8,17 +8,24 @@ namespace Slices.Logging;
 public static class LoggingExtensions
 {
     /// <summary>Configures Serilog from the <c>Serilog</c> section; the logger is flushed when the host stops.</summary>
-    public static IServiceCollection AddSlicesLogging(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(configuration)
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext());
+    /// <remarks>
+    /// The static <see cref="Log.Logger"/> is left alone, so that several hosts in one process (as in tests)
+    /// each write to their own sinks.
+    /// </remarks>
+    public static IServiceCollection AddSlicesLogging(this IServiceCollection services) =>
+        services.AddSerilog(
+            (provider, logger) => logger
+                .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
+                .ReadFrom.Services(provider)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
     /// <summary>Logs one event per request with its method, path, status, elapsed time, request id and user id.</summary>
     public static WebApplication UseSlicesRequestLogging(this WebApplication app)
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.000} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {

@@ -62,7 +62,7 @@ public sealed class LoginTests(LoginTests.Factory factory) : IClassFixture<Login
     [Fact]
     public async Task Login_cookie_is_secure_when_always_configured()
     {
-        await using var secureFactory = new AppFactory(new Dictionary<string, string?> { ["Auth:Cookie:Secure"] = "Always" });
+        await using var secureFactory = AppFactory.With(new Dictionary<string, string?> { ["Auth:Cookie:Secure"] = "Always" });
         using var client = secureFactory.CreatePlainClient();
 
         using var response = await client.PostAsJsonAsync("/login", new { username = "jane01", password = DemoData.JanePassword });

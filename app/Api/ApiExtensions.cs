@@ -27,10 +27,15 @@ public static class ApiExtensions
         return services;
     }
 
-    /// <summary>Turns unhandled exceptions and empty error responses into problem details.</summary>
+    /// <summary>
+    /// Turns unhandled exceptions and empty error responses into problem details. Only Development shows
+    /// exception details, through the developer exception page that the host adds there.
+    /// </summary>
     public static WebApplication UseSlicesErrorHandling(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler();
+
         app.UseStatusCodePages();
 
         return app;

@@ -17,6 +17,7 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private readonly TimeProvider? clock;
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public AppFactory()
         : this(new Dictionary<string, string?>())
@@ -51,6 +52,14 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Returns a factory with <paramref name="overrides"/> applied on top of the test settings.</summary>
     public static AppFactory With(IDictionary<string, string?> overrides, TimeProvider? clock = null, string environment = "Testing") =>
         new(overrides, clock, environment);
+
+    /// <summary>Changes the app's services before it starts; call before the first request.</summary>
+    public AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
+
+        return this;
+    }
 
     /// <summary>Returns a client that does not follow redirects, so tests see each 302 and its Location.</summary>
     public HttpClient CreatePlainClient(string baseAddress = "http://localhost") =>
@@ -96,5 +105,8 @@ public class AppFactory : WebApplicationFactory<Program>
 
         if (clock is not null)
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+
+        foreach (var configure in serviceOverrides)
+            builder.ConfigureServices(configure);
     }
 }

@@ -18,6 +18,7 @@ public static class AuthExtensions
         services.AddSingleton<TokenCookie>();
         services.AddSingleton<Passwords>();
 
+        services.AddHttpClient(JwtBearerSetup.JwksHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
 
@@ -28,14 +29,36 @@ public static class AuthExtensions
         return services;
     }
 
-    /// <summary>Loads the keys now, so that a missing or unreadable key stops start-up instead of the first request.</summary>
+    /// <summary>
+    /// Loads the keys now, so that a missing or unreadable key stops start-up instead of failing the first
+    /// request, and fetches the key set of <c>Auth:JwksUrl</c> when one is set.
+    /// </summary>
     public static WebApplication UseSlicesAuth(this WebApplication app)
     {
         app.Services.GetRequiredService<KeyRing>();
+        FetchJwksAtStart(app);
 
         app.UseAuthentication();
         app.UseAuthorization();
 
         return app;
+    }
+
+    // A failure here is not fatal: the key set is fetched again on the next request that needs it.
+    private static void FetchJwksAtStart(WebApplication app)
+    {
+        var bearer = app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        if (bearer.ConfigurationManager is null)
+            return;
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            bearer.ConfigurationManager.GetConfigurationAsync(timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or HttpRequestException or OperationCanceledException)
+        {
+            app.Logger.LogWarning(exception, "Could not fetch the key set of Auth:JwksUrl at start-up; tokens signed with its keys are rejected until a later fetch succeeds");
+        }
     }
 }

@@ -21,8 +21,14 @@ public sealed class AuthOptions
     /// <summary>Key id (<c>kid</c>) written into the header of every token this instance signs.</summary>
     public string? SigningKeyId { get; set; }
 
-    /// <summary>PEM files of the RSA public keys that validate tokens, by key id.</summary>
-    public Dictionary<string, string> PublicKeyPaths { get; set; } = [];
+    /// <summary>PEM files of the RSA public keys that validate tokens, by key id. An empty path turns that key off.</summary>
+    public Dictionary<string, string?> PublicKeyPaths { get; set; } = [];
+
+    /// <summary>
+    /// URL of a JSON Web Key Set, such as another instance's <c>/.well-known/jwks.json</c>, whose RSA keys also
+    /// validate tokens. Keys are fetched at start-up and refreshed hourly, or sooner when a token names an unknown key.
+    /// </summary>
+    public string? JwksUrl { get; set; }
 
     /// <summary>Where the login challenge sends a browser; another instance's login page works too.</summary>
     public string LoginPath { get; set; } = "/login";
@@ -32,6 +38,12 @@ public sealed class AuthOptions
     public LoginThrottleSettings Throttle { get; set; } = new();
 
     public bool CanSign => !string.IsNullOrWhiteSpace(SigningKeyPath);
+
+    /// <summary>The entries of <see cref="PublicKeyPaths"/> that name a file.</summary>
+    public IReadOnlyDictionary<string, string> ActivePublicKeyPaths =>
+        PublicKeyPaths
+            .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
+            .ToDictionary(entry => entry.Key, entry => entry.Value!);
 }
 
 public enum CookieSecurity

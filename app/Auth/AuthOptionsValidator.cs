@@ -24,17 +24,15 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
         if (options.CanSign && string.IsNullOrWhiteSpace(options.SigningKeyId))
             failures.Add("Auth:SigningKeyId is required when Auth:SigningKeyPath is set.");
 
-        if (options.CanSign && !string.IsNullOrWhiteSpace(options.SigningKeyId) && !options.PublicKeyPaths.ContainsKey(options.SigningKeyId))
+        var publicKeyPaths = options.ActivePublicKeyPaths;
+        if (options.CanSign && !string.IsNullOrWhiteSpace(options.SigningKeyId) && !publicKeyPaths.ContainsKey(options.SigningKeyId))
             failures.Add($"Auth:PublicKeyPaths must name the public key of Auth:SigningKeyId '{options.SigningKeyId}', or this instance would reject its own tokens.");
 
-        if (options.PublicKeyPaths.Count == 0)
-            failures.Add("Auth:PublicKeyPaths must name at least one public key, as key id and PEM file path.");
+        if (publicKeyPaths.Count == 0 && string.IsNullOrWhiteSpace(options.JwksUrl))
+            failures.Add("Auth:PublicKeyPaths must name at least one public key, as key id and PEM file path, unless Auth:JwksUrl is set.");
 
-        foreach (var (keyId, path) in options.PublicKeyPaths)
-        {
-            if (string.IsNullOrWhiteSpace(path))
-                failures.Add($"Auth:PublicKeyPaths:{keyId} must be the path of a PEM file.");
-        }
+        if (!string.IsNullOrWhiteSpace(options.JwksUrl) && !IsTrustedJwksUrl(options.JwksUrl))
+            failures.Add($"Auth:JwksUrl must be an absolute https URL, or http on localhost; it is '{options.JwksUrl}'.");
 
         if (!options.LoginPath.StartsWith('/') && !Uri.TryCreate(options.LoginPath, UriKind.Absolute, out _))
             failures.Add($"Auth:LoginPath must be a local path or an absolute URL; it is '{options.LoginPath}'.");
@@ -53,4 +51,9 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>True for https, or for http to a loopback address, where no one on the network can swap the keys.</summary>
+    internal static bool IsTrustedJwksUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

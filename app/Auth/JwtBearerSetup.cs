@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Slices.Auth;
@@ -8,8 +10,12 @@ namespace Slices.Auth;
 /// Validates the token from the <c>token</c> cookie with the configured public keys alone: RS256 only, a
 /// known key id, issuer, audience and lifetime. No request ever reaches a login service or the user table.
 /// </summary>
-internal sealed class JwtBearerSetup(KeyRing keys, IOptions<AuthOptions> options, TimeProvider clock)
-    : IConfigureNamedOptions<JwtBearerOptions>
+internal sealed class JwtBearerSetup(
+    KeyRing keys,
+    IOptions<AuthOptions> options,
+    TimeProvider clock,
+    IHttpClientFactory httpClients,
+    ILogger<JwtBearerSetup> logger) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions bearer)
     {
@@ -40,6 +46,9 @@ internal sealed class JwtBearerSetup(KeyRing keys, IOptions<AuthOptions> options
             NameClaimType = SlicesClaims.Username,
             RoleClaimType = SlicesClaims.Role,
         };
+        if (!string.IsNullOrWhiteSpace(settings.JwksUrl))
+            bearer.ConfigurationManager = CreateJwksSource(settings.JwksUrl);
+
         bearer.Events = new JwtBearerEvents
         {
             OnMessageReceived = ReadTokenFromCookie,
@@ -49,6 +58,23 @@ internal sealed class JwtBearerSetup(KeyRing keys, IOptions<AuthOptions> options
     }
 
     public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+
+    /// <summary>Name of the HTTP client that fetches the key set of <see cref="AuthOptions.JwksUrl"/>.</summary>
+    public const string JwksHttpClient = "jwks";
+
+    private ConfigurationManager<OpenIdConnectConfiguration> CreateJwksSource(string jwksUrl)
+    {
+        var documents = new HttpDocumentRetriever(httpClients.CreateClient(JwksHttpClient))
+        {
+            RequireHttps = new Uri(jwksUrl).Scheme == Uri.UriSchemeHttps,
+        };
+
+        return new ConfigurationManager<OpenIdConnectConfiguration>(jwksUrl, new JwksRetriever(logger), documents)
+        {
+            AutomaticRefreshInterval = TimeSpan.FromHours(1),
+            RefreshInterval = TimeSpan.FromMinutes(1),
+        };
+    }
 
     // Only the cookie carries the token; an Authorization header is ignored, so there is one way in.
     private static Task ReadTokenFromCookie(MessageReceivedContext context)

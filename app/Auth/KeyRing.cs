@@ -19,7 +19,7 @@ public sealed class KeyRing
         if (settings.CanSign)
         {
             var signingKeyPath = Resolve(environment, settings.SigningKeyPath!);
-            var publicKeyPath = Resolve(environment, settings.PublicKeyPaths[settings.SigningKeyId!]);
+            var publicKeyPath = Resolve(environment, settings.ActivePublicKeyPaths[settings.SigningKeyId!]);
 
             if (environment.IsDevelopment())
                 GenerateMissingDevelopmentKeys(signingKeyPath, publicKeyPath, logger);
@@ -31,7 +31,7 @@ public sealed class KeyRing
         }
 
         var validationKeys = new List<RsaSecurityKey>();
-        foreach (var (keyId, path) in settings.PublicKeyPaths)
+        foreach (var (keyId, path) in settings.ActivePublicKeyPaths)
         {
             var publicKey = ReadRsaKey(Resolve(environment, path), $"Auth:PublicKeyPaths:{keyId}");
             validationKeys.Add(new RsaSecurityKey(publicKey.ExportParameters(includePrivateParameters: false)) { KeyId = keyId });

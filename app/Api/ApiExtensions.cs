@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FastEndpoints;
-using FluentValidation.Results;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using Slices.Auth;
@@ -12,7 +12,7 @@ public static class ApiExtensions
     /// <summary>Registers FastEndpoints, problem details, CORS, the health check and every slice's services.</summary>
     public static IServiceCollection AddSlicesApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = UseSnakeCaseTraceId);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = CompleteProblemDetails);
         services.AddHealthChecks();
         services.AddMemoryCache(cache => cache.SizeLimit = configuration.GetValue("MemoryCache:SizeLimit", 100_000));
 
@@ -36,7 +36,7 @@ public static class ApiExtensions
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler();
 
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(WriteStatusCodeProblem);
 
         return app;
     }
@@ -50,10 +50,8 @@ public static class ApiExtensions
         app.UseFastEndpoints(config =>
         {
             config.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            config.Errors.UseProblemDetails();
-            config.Binding.JsonExceptionTransformer = exception => new ValidationFailure(
-                string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.'),
-                $"The request body is not valid JSON: {exception.Message}");
+            config.Errors.UseProblemDetails(problems => problems.TypeTransformer = problem => ProblemTypes.For(problem.Status) ?? problem.Type);
+            config.Binding.JsonExceptionTransformer = JsonErrors.ToValidationFailure;
         });
 
         app.MapHealthChecks("/healthcheck").AllowAnonymous();
@@ -76,11 +74,25 @@ public static class ApiExtensions
         return next(http);
     }
 
-    // FastEndpoints names the member trace_id; the framework's own problem details follow suit.
-    private static void UseSnakeCaseTraceId(ProblemDetailsContext context)
+    // Results.Problem writes JSON even when the client did not ask for it, so every error body has one shape.
+    private static Task WriteStatusCodeProblem(StatusCodeContext context)
     {
-        context.ProblemDetails.Extensions.Remove("traceId");
-        context.ProblemDetails.Extensions["trace_id"] = context.HttpContext.TraceIdentifier;
+        var http = context.HttpContext;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = http.Response.StatusCode };
+        CompleteProblemDetails(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+
+        return Results.Problem(problem).ExecuteAsync(http);
+    }
+
+    // Gives the framework's problem details the fields that FastEndpoints' own have: type, instance and
+    // a trace_id member, named in the snake_case of the rest of the API.
+    private static void CompleteProblemDetails(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        problem.Type ??= ProblemTypes.For(problem.Status ?? context.HttpContext.Response.StatusCode);
+        problem.Instance ??= context.HttpContext.Request.Path;
+        problem.Extensions.Remove("traceId");
+        problem.Extensions["trace_id"] = context.HttpContext.TraceIdentifier;
     }
 
     private sealed class ConfigureCors(IOptions<CorsSettings> settings) : IConfigureOptions<CorsOptions>

@@ -16,7 +16,7 @@ public sealed class LoginRequest
 }
 
 /// <summary>The viewer and the expiry of the token just set in the cookie.</summary>
-public sealed record LoginResponse(string UserId, string Username, string Locale, string Role, DateTimeOffset ExpiresAt);
+public sealed record LoginResponse(string Id, string Username, string Locale, string Role, DateTimeOffset ExpiresAt);
 
 public sealed class LoginRequestValidator : Validator<LoginRequest>
 {

@@ -25,7 +25,7 @@ public sealed class LoginTests(LoginTests.Factory factory) : IClassFixture<Login
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(body);
-        Assert.Equal(DemoData.JaneId, json.RootElement.GetProperty("user_id").GetString());
+        Assert.Equal(DemoData.JaneId, json.RootElement.GetProperty("id").GetString());
         Assert.Equal("admin", json.RootElement.GetProperty("role").GetString());
         var expiresAt = json.RootElement.GetProperty("expires_at").GetDateTimeOffset();
         Assert.InRange(expiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
@@ -175,6 +175,21 @@ public sealed class LoginTests(LoginTests.Factory factory) : IClassFixture<Login
         Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("""{"username": 123, "password": true}""", "The value of 'username' has the wrong JSON type.")]
+    [InlineData("[]", "The request body must be a JSON object.")]
+    public async Task Wrong_json_types_are_400(string body, string message)
+    {
+        using var client = factory.CreatePlainClient();
+
+        using var response = await client.PostAsync("/login", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains(message, text);
+        Assert.DoesNotContain("System.", text);
+    }
+
     [Fact]
     public async Task Missing_fields_are_400()
     {
@@ -208,6 +223,7 @@ public sealed class LoginTests(LoginTests.Factory factory) : IClassFixture<Login
         using var response = await client.PostAsync("/login", new StringContent("username=jane01", System.Text.Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

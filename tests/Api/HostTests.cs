@@ -51,6 +51,20 @@ public sealed class HostTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Browser_404_is_problem_json()
+    {
+        using var client = factory.CreatePlainClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Snapshots.MatchJson(await response.Content.ReadAsStringAsync(), ["trace_id"]);
+    }
+
+    [Fact]
     public void Endpoints_require_login_by_default()
     {
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToArray();

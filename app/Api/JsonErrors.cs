@@ -1,0 +1,32 @@
+using System.Text.Json;
+using FluentValidation.Results;
+
+namespace Slices.Api;
+
+/// <summary>Turns a JSON deserialization error into a validation failure that names the field, without .NET type names.</summary>
+internal static class JsonErrors
+{
+    public static ValidationFailure ToValidationFailure(JsonException exception)
+    {
+        var path = exception.Path;
+        var field = string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+        // System.Text.Json reports a value of the wrong JSON type as "could not be converted"; other errors are syntax.
+        var wrongType = exception.Message.Contains("could not be converted", StringComparison.Ordinal);
+        var message = (wrongType, field) switch
+        {
+            (true, "body") => "The request body must be a JSON object.",
+            (true, _) => $"The value of '{field}' has the wrong JSON type.",
+            _ => $"The request body is not valid JSON: {FirstSentence(exception.Message)}",
+        };
+
+        return new ValidationFailure(field, message);
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}

@@ -30,7 +30,13 @@ public static class ApiExtensions
     /// <summary>Answers unhandled exceptions and empty error responses with problem details.</summary>
     public static WebApplication UseSlicesErrorHandling(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A BadHttpRequestException (such as a body over the size limit) keeps its own status instead of becoming 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                ? badRequest.StatusCode
+                : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
 
         return app;

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace Slices.Api;
 
 /// <summary>
 /// Rejects a request whose Content-Length exceeds <c>Kestrel:Limits:MaxRequestBodySize</c> with 413 and a
 /// problem-details body before anything reads it. Kestrel enforces the same limit while reading, but other
-/// hosts (the in-memory test server) do not, so this keeps every host's answer the same.
+/// hosts (the in-memory test server) do not, so bodies without Content-Length are limited here for them.
 /// </summary>
 public static class RequestSizeLimit
 {
@@ -24,7 +26,10 @@ public static class RequestSizeLimit
                 return;
             }
 
-            // NOTE: a chunked body has no Content-Length, so only Kestrel limits it, while reading.
+            // Kestrel limits a body without Content-Length while reading it; other hosts get the same check here.
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is null)
+                http.Request.Body = new LengthLimitedStream(http.Request.Body, maxBytes);
+
             await next(http);
         });
 

@@ -9,6 +9,9 @@ namespace Slices.Api;
 
 public static class ApiExtensions
 {
+    /// <summary>Error code of the validation failure added when the request body cannot be read as JSON of the request type.</summary>
+    public const string InvalidJsonErrorCode = "invalid_json";
+
     /// <summary>Registers FastEndpoints, problem details, CORS, the health check and every slice's services.</summary>
     public static IServiceCollection AddSlicesApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,7 +56,10 @@ public static class ApiExtensions
             config.Errors.UseProblemDetails();
             config.Binding.JsonExceptionTransformer = exception => new ValidationFailure(
                 string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.'),
-                $"The request body is not valid JSON: {exception.Message}");
+                $"The request body is not valid JSON: {exception.Message}")
+            {
+                ErrorCode = InvalidJsonErrorCode,
+            };
             config.Endpoints.Filter = endpoint =>
                 canSign || !typeof(IRequiresSigningKey).IsAssignableFrom(endpoint.EndpointType);
         });

@@ -9,6 +9,10 @@ public abstract class OutcomeEndpoint<TRequest, TResponse> : Endpoint<TRequest, 
 {
     protected Viewer Viewer => Viewer.From(User);
 
+    /// <summary>True when the body could not be bound, which endpoints that set DontThrowIfValidationFails must check first.</summary>
+    protected bool BodyIsInvalidJson =>
+        ValidationFailures.Any(failure => failure.ErrorCode == ApiExtensions.InvalidJsonErrorCode);
+
     /// <summary>
     /// Sends the problem-details response for a failed outcome: 400 or 409 listing each field, 403 or 404
     /// with <paramref name="detail"/>.

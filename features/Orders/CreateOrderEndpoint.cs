@@ -6,10 +6,22 @@ namespace Slices.Features.Orders;
 /// <summary>Places an order and returns it with its Location.</summary>
 public sealed class CreateOrderEndpoint : OutcomeEndpoint<CreateOrderInput, OrderResponse>
 {
-    public override void Configure() => Post("/orders");
+    public override void Configure()
+    {
+        Post("/orders");
+
+        // The handler runs the same rules after its permission check, so a viewer without permission gets 403, not 400.
+        DontThrowIfValidationFails();
+    }
 
     public override async Task HandleAsync(CreateOrderInput request, CancellationToken cancellation)
     {
+        if (BodyIsInvalidJson)
+        {
+            await Send.ErrorsAsync(StatusCodes.Status400BadRequest, cancellation);
+            return;
+        }
+
         var outcome = await new CreateOrderCommand(Viewer, request).ExecuteAsync(cancellation);
         if (outcome.Value is not { } order)
         {

@@ -137,6 +137,16 @@ public sealed class OrdersTests(OrdersTests.Factory factory) : IClassFixture<Ord
     }
 
     [Fact]
+    public async Task Invalid_order_for_others_is_403()
+    {
+        using var client = factory.CreateUserClient();
+
+        using var response = await client.PostAsJsonAsync("/orders", new { user_id = DemoData.JaneId, order_items = Array.Empty<object>() });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Admin_orders_for_others_and_payer_sees_it()
     {
         using var admin = factory.CreateAdminClient();
@@ -196,6 +206,7 @@ public sealed class OrdersTests(OrdersTests.Factory factory) : IClassFixture<Ord
         using var response = await client.PostAsync("/orders", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

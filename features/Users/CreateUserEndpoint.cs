@@ -6,10 +6,22 @@ namespace Slices.Features.Users;
 /// <summary>Creates a user (admins only) and returns it with its Location.</summary>
 public sealed class CreateUserEndpoint : OutcomeEndpoint<CreateUserInput, UserResponse>
 {
-    public override void Configure() => Post("/users");
+    public override void Configure()
+    {
+        Post("/users");
+
+        // The handler runs the same rules after its permission check, so a viewer without permission gets 403, not 400.
+        DontThrowIfValidationFails();
+    }
 
     public override async Task HandleAsync(CreateUserInput request, CancellationToken cancellation)
     {
+        if (BodyIsInvalidJson)
+        {
+            await Send.ErrorsAsync(StatusCodes.Status400BadRequest, cancellation);
+            return;
+        }
+
         var outcome = await new CreateUserCommand(Viewer, request).ExecuteAsync(cancellation);
         if (outcome.Value is not { } user)
         {

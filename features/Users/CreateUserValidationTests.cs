@@ -95,6 +95,7 @@ public sealed class CreateUserValidationTests(CreateUserValidationTests.Factory 
         using var response = await client.PostAsync("/users", new StringContent(json, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -178,6 +178,16 @@ public sealed class UsersTests(UsersTests.Factory factory) : IClassFixture<Users
     }
 
     [Fact]
+    public async Task Invalid_create_as_user_is_403()
+    {
+        using var client = factory.CreateUserClient();
+
+        using var response = await client.PostAsJsonAsync("/users", new { username = "x" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Create_without_cookie_is_401()
     {
         using var client = factory.CreatePlainClient();

@@ -39,6 +39,9 @@ public static class ApiExtensions
             StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
                 ? badRequest.StatusCode
                 : StatusCodes.Status500InternalServerError,
+
+            // A client error is not logged as an unhandled exception; the request log still records its status.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
 

@@ -4,29 +4,9 @@ using FluentValidation.Results;
 namespace Slices.Store;
 
 /// <summary>
-/// A page request in Relay terms: <see cref="First"/> rows after the <see cref="After"/> cursor, or
-/// <see cref="Last"/> rows before the <see cref="Before"/> cursor. <see cref="Descending"/> reverses the index order.
-/// </summary>
-public sealed record PageRequest(int? First = null, string? After = null, int? Last = null, string? Before = null, bool Descending = false)
-{
-    public const int DefaultSize = 20;
-    public const int MaxSize = 100;
-}
-
-public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
-
-/// <summary>One row of a page with the cursor that points at it.</summary>
-public sealed record PageEdge<T>(T Node, string Cursor);
-
-public sealed record Page<T>(ImmutableArray<PageEdge<T>> Edges, PageInfo PageInfo)
-{
-    public IEnumerable<T> Nodes => Edges.Select(edge => edge.Node);
-}
-
-/// <summary>
 /// Keyset paging over an immutable sorted index. The cursor's position is found by binary search and each
 /// row by the O(log n) indexer, so a page costs O((page size + 1) log n) whatever its offset. A cursor
-/// stays valid when rows are inserted, because it holds the key itself rather than a position.
+/// stays valid when rows are inserted, because it contains the key itself rather than a position.
 /// </summary>
 public static class KeysetPaging
 {
@@ -63,7 +43,7 @@ public static class KeysetPaging
         where TKey : struct, ICursorKey<TKey>
     {
         if (!Validate<TKey>(request).IsEmpty)
-            throw new ArgumentException("The page request is invalid; validate it first.", nameof(request));
+            throw new ArgumentException("The page request is invalid. Call Validate first.", nameof(request));
 
         var count = index.Count;
         var start = 0;

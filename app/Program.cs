@@ -14,6 +14,7 @@ var app = builder.Build();
 
 app.UseSlicesRequestLogging();
 app.UseSlicesErrorHandling();
+app.UseSlicesRequestSizeLimit();
 app.UseCors();
 app.UseSlicesAuth();
 app.UseSlicesLogContext();

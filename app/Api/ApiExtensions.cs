@@ -9,6 +9,9 @@ namespace Slices.Api;
 
 public static class ApiExtensions
 {
+    /// <summary>Error code of the validation failure added when the request body cannot be read as JSON of the request type.</summary>
+    public const string InvalidJsonErrorCode = "invalid_json";
+
     /// <summary>Registers FastEndpoints, problem details, CORS, the health check and every slice's services.</summary>
     public static IServiceCollection AddSlicesApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,8 +36,19 @@ public static class ApiExtensions
     /// </summary>
     public static WebApplication UseSlicesErrorHandling(this WebApplication app)
     {
+        // A BadHttpRequestException (such as a body over the size limit) keeps its own status instead of becoming 500.
         if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler();
+        {
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                    ? badRequest.StatusCode
+                    : StatusCodes.Status500InternalServerError,
+
+                // A client error is not logged as an unhandled exception; the request log still records its status.
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            });
+        }
 
         app.UseStatusCodePages(WriteStatusCodeProblem);
 

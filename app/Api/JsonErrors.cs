@@ -16,11 +16,11 @@ internal static class JsonErrors
         var message = (wrongType, field) switch
         {
             (true, "body") => "The request body must be a JSON object.",
-            (true, _) => $"The value of '{field}' has the wrong JSON type.",
+            (true, _) => $"The value of '{field}' is not of the expected type or format.",
             _ => $"The request body is not valid JSON: {FirstSentence(exception.Message)}",
         };
 
-        return new ValidationFailure(field, message);
+        return new ValidationFailure(field, message) { ErrorCode = ApiExtensions.InvalidJsonErrorCode };
     }
 
     private static string FirstSentence(string message)

@@ -19,7 +19,7 @@ public sealed class OrderStore(UserStore users, ItemStore items, IIdGenerator id
     public Order? FindById(string id) => table.ById.GetValueOrDefault(id);
 
     /// <summary>Returns the orders placed for <paramref name="userId"/>, ordered by (order_date, id).</summary>
-    public ImmutableSortedSet<OrderKey> IndexOfUser(string userId) =>
+    public ImmutableSortedSet<TimeKey> IndexOfUser(string userId) =>
         table.ByUser.GetValueOrDefault(userId, OrderTable.EmptyIndex);
 
     /// <summary>
@@ -55,7 +55,7 @@ public sealed class OrderStore(UserStore users, ItemStore items, IIdGenerator id
 
             table = new OrderTable(
                 current.ById.Add(stored.Id, stored),
-                current.ByUser.SetItem(stored.UserId, userIndex.Add(new OrderKey(stored.OrderDate, stored.Id))));
+                current.ByUser.SetItem(stored.UserId, userIndex.Add(new TimeKey(stored.OrderDate, stored.Id))));
 
             return InsertResult<Order>.Success(stored);
         }
@@ -75,23 +75,12 @@ public sealed class OrderStore(UserStore users, ItemStore items, IIdGenerator id
 
     private sealed record OrderTable(
         ImmutableDictionary<string, Order> ById,
-        ImmutableDictionary<string, ImmutableSortedSet<OrderKey>> ByUser)
+        ImmutableDictionary<string, ImmutableSortedSet<TimeKey>> ByUser)
     {
-        public static readonly ImmutableSortedSet<OrderKey> EmptyIndex = ImmutableSortedSet<OrderKey>.Empty;
+        public static readonly ImmutableSortedSet<TimeKey> EmptyIndex = ImmutableSortedSet<TimeKey>.Empty;
 
         public static readonly OrderTable Empty = new(
             ImmutableDictionary<string, Order>.Empty,
-            ImmutableDictionary<string, ImmutableSortedSet<OrderKey>>.Empty);
-    }
-}
-
-/// <summary>Sort key of an order within its user's index: order date, then id to break ties.</summary>
-public readonly record struct OrderKey(DateTimeOffset OrderDate, string Id) : IComparable<OrderKey>
-{
-    public int CompareTo(OrderKey other)
-    {
-        var byDate = OrderDate.CompareTo(other.OrderDate);
-
-        return byDate != 0 ? byDate : string.CompareOrdinal(Id, other.Id);
+            ImmutableDictionary<string, ImmutableSortedSet<TimeKey>>.Empty);
     }
 }

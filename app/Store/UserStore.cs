@@ -42,6 +42,15 @@ public sealed class UserStore(IIdGenerator ids)
 
     public IReadOnlyCollection<User> All() => table.ById.Values.ToArray();
 
+    /// <summary>Users ordered by full name, for keyset paging.</summary>
+    public ImmutableSortedSet<TextKey> IndexByFullName => table.ByFullName;
+
+    /// <summary>Users ordered by username, for keyset paging.</summary>
+    public ImmutableSortedSet<TextKey> IndexByUsername => table.ByUsername;
+
+    /// <summary>Users ordered by creation time, for keyset paging.</summary>
+    public ImmutableSortedSet<TimeKey> IndexByCreatedAt => table.ByCreatedAt;
+
     /// <summary>
     /// Stores <paramref name="user"/> under a new id, or under its own id when it has one (demo data),
     /// unless its username or email is taken.
@@ -65,7 +74,10 @@ public sealed class UserStore(IIdGenerator ids)
             table = new UserTable(
                 current.ById.Add(stored.Id, stored),
                 current.IdByUsername.Add(stored.Username, stored.Id),
-                current.IdByEmail.Add(stored.PrimaryEmail, stored.Id));
+                current.IdByEmail.Add(stored.PrimaryEmail, stored.Id),
+                current.ByFullName.Add(new TextKey(stored.FullName, stored.Id)),
+                current.ByUsername.Add(new TextKey(stored.Username, stored.Id)),
+                current.ByCreatedAt.Add(new TimeKey(stored.CreatedAt, stored.Id)));
 
             return InsertResult<User>.Success(stored);
         }
@@ -86,11 +98,17 @@ public sealed class UserStore(IIdGenerator ids)
     private sealed record UserTable(
         ImmutableDictionary<string, User> ById,
         ImmutableDictionary<string, string> IdByUsername,
-        ImmutableDictionary<string, string> IdByEmail)
+        ImmutableDictionary<string, string> IdByEmail,
+        ImmutableSortedSet<TextKey> ByFullName,
+        ImmutableSortedSet<TextKey> ByUsername,
+        ImmutableSortedSet<TimeKey> ByCreatedAt)
     {
         public static readonly UserTable Empty = new(
             ImmutableDictionary<string, User>.Empty,
             ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase),
-            ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase));
+            ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase),
+            ImmutableSortedSet<TextKey>.Empty,
+            ImmutableSortedSet<TextKey>.Empty,
+            ImmutableSortedSet<TimeKey>.Empty);
     }
 }

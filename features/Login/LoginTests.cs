@@ -176,7 +176,7 @@ public sealed class LoginTests(LoginTests.Factory factory) : IClassFixture<Login
     }
 
     [Theory]
-    [InlineData("""{"username": 123, "password": true}""", "The value of 'username' has the wrong JSON type.")]
+    [InlineData("""{"username": 123, "password": true}""", "The value of 'username' is not of the expected type or format.")]
     [InlineData("[]", "The request body must be a JSON object.")]
     public async Task Wrong_json_types_are_400(string body, string message)
     {

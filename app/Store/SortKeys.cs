@@ -1,0 +1,97 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Slices.Store;
+
+/// <summary>A key of a sorted index that can be written to, and read back from, an opaque paging cursor.</summary>
+public interface ICursorKey<TSelf> : IComparable<TSelf>
+    where TSelf : struct, ICursorKey<TSelf>
+{
+    string ToCursor();
+
+    static abstract bool TryParseCursor(string cursor, out TSelf key);
+}
+
+/// <summary>Sort key ordered by a point in time, then by record id to break ties.</summary>
+public readonly record struct TimeKey(DateTimeOffset Time, string Id) : ICursorKey<TimeKey>
+{
+    public int CompareTo(TimeKey other)
+    {
+        var byTime = Time.UtcTicks.CompareTo(other.Time.UtcTicks);
+
+        return byTime != 0 ? byTime : string.CompareOrdinal(Id, other.Id);
+    }
+
+    public string ToCursor() => Cursor.Encode(Time.UtcTicks.ToString(CultureInfo.InvariantCulture), Id);
+
+    public static bool TryParseCursor(string cursor, out TimeKey key)
+    {
+        key = default;
+        if (!Cursor.TryDecode(cursor, out var value, out var id))
+            return false;
+
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks)
+            return false;
+
+        key = new TimeKey(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+
+        return true;
+    }
+}
+
+/// <summary>Sort key ordered by text ignoring case, then by exact text, then by record id to break ties.</summary>
+public readonly record struct TextKey(string Text, string Id) : ICursorKey<TextKey>
+{
+    public int CompareTo(TextKey other)
+    {
+        var byText = StringComparer.OrdinalIgnoreCase.Compare(Text, other.Text);
+        if (byText == 0)
+            byText = string.CompareOrdinal(Text, other.Text);
+
+        return byText != 0 ? byText : string.CompareOrdinal(Id, other.Id);
+    }
+
+    public string ToCursor() => Cursor.Encode(Text, Id);
+
+    public static bool TryParseCursor(string cursor, out TextKey key)
+    {
+        var valid = Cursor.TryDecode(cursor, out var text, out var id);
+        key = valid ? new TextKey(text, id) : default;
+
+        return valid;
+    }
+}
+
+/// <summary>Cursor text: base64url of a JSON array holding the sort value and the record id.</summary>
+internal static class Cursor
+{
+    private const int MaxLength = 2048;
+
+    public static string Encode(string value, string id) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new[] { value, id }));
+
+    public static bool TryDecode(string cursor, out string value, out string id)
+    {
+        value = id = "";
+        if (cursor.Length > MaxLength || !Base64Url.IsValid(cursor))
+            return false;
+
+        string[]? parts;
+        try
+        {
+            parts = JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (parts is not [{ } sortValue, { Length: > 0 } recordId])
+            return false;
+
+        value = sortValue;
+        id = recordId;
+
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+using FastEndpoints;
+using Slices.Api;
+
+namespace Slices.Features.Orders;
+
+public sealed class GetItemRequest
+{
+    public string Id { get; set; } = "";
+}
+
+/// <summary>Returns the catalog with prices and their validity dates.</summary>
+public sealed class ListItemsEndpoint : OutcomeEndpoint<EmptyRequest, IReadOnlyList<ItemResponse>>
+{
+    public override void Configure() => Get("/items");
+
+    public override async Task HandleAsync(EmptyRequest request, CancellationToken cancellation)
+    {
+        var items = await new ListItemsCommand(Viewer).ExecuteAsync(cancellation);
+
+        await Send.OkAsync(items.Select(ItemResponse.From).ToArray(), cancellation);
+    }
+}
+
+/// <summary>Returns one catalog item.</summary>
+public sealed class GetItemEndpoint : OutcomeEndpoint<GetItemRequest, ItemResponse>
+{
+    public override void Configure() => Get("/items/{id}");
+
+    public override async Task HandleAsync(GetItemRequest request, CancellationToken cancellation)
+    {
+        var outcome = await new GetItemCommand(Viewer, request.Id).ExecuteAsync(cancellation);
+        if (outcome.Value is not { } item)
+        {
+            await SendFailureAsync(outcome, $"Item '{request.Id}' was not found.", cancellation);
+            return;
+        }
+
+        await Send.OkAsync(ItemResponse.From(item), cancellation);
+    }
+}

@@ -1,0 +1,51 @@
+using FastEndpoints;
+using Slices.Api;
+using Slices.Auth;
+using Slices.Store;
+
+namespace Slices.Features.Users;
+
+/// <summary>The field a user list is ordered by; ties are broken by user id.</summary>
+public enum UserSortField
+{
+    FullName,
+    Username,
+    CreatedAt,
+}
+
+/// <summary>Lists users page by page. Only admins may.</summary>
+public sealed record ListUsersCommand(Viewer Viewer, PageRequest Page, UserSortField OrderBy = UserSortField.FullName)
+    : ICommand<Outcome<Page<User>>>;
+
+public sealed class ListUsersHandler(UserStore users, ILogger<ListUsersHandler> logger) : ICommandHandler<ListUsersCommand, Outcome<Page<User>>>
+{
+    public Task<Outcome<Page<User>>> ExecuteAsync(ListUsersCommand command, CancellationToken cancellation) =>
+        Task.FromResult(Execute(command));
+
+    private Outcome<Page<User>> Execute(ListUsersCommand command)
+    {
+        if (!command.Viewer.IsAdmin)
+        {
+            logger.LogInformation("User list for {ActorId} rejected: not an admin", command.Viewer.UserId);
+            return Outcome<Page<User>>.Forbidden();
+        }
+
+        var failures = command.OrderBy == UserSortField.CreatedAt
+            ? KeysetPaging.Validate<TimeKey>(command.Page)
+            : KeysetPaging.Validate<TextKey>(command.Page);
+        if (!failures.IsEmpty)
+            return Outcome<Page<User>>.Invalid(failures);
+
+        var page = command.OrderBy switch
+        {
+            UserSortField.FullName => KeysetPaging.Read(users.IndexByFullName, command.Page, key => Load(key.Id)),
+            UserSortField.Username => KeysetPaging.Read(users.IndexByUsername, command.Page, key => Load(key.Id)),
+            _ => KeysetPaging.Read(users.IndexByCreatedAt, command.Page, key => Load(key.Id)),
+        };
+
+        return Outcome<Page<User>>.Success(page);
+    }
+
+    // Users are never deleted, so every id in an index has its record.
+    private User Load(string id) => users.FindById(id) ?? throw new InvalidOperationException($"User {id} is indexed but not stored.");
+}

@@ -129,7 +129,15 @@ apply_directive() {
     esac
 }
 
-cd "$repository"
+# The tour runs in a scratch copy of the working tree, so that its keys, logs and cookie jar never
+# mix with the reader's own, and old log lines cannot satisfy its checks.
+scratch="$work/repository"
+mkdir -p "$scratch"
+tar -C "$repository" \
+    --exclude=./.git --exclude='*/bin' --exclude='*/obj' --exclude=./TestResults \
+    --exclude=./logs --exclude='./keys/*.pem' --exclude=./cookies.txt \
+    -cf - . | tar -C "$scratch" -xf -
+cd "$scratch"
 
 pending=""
 in_fence=0

@@ -27,11 +27,7 @@ public sealed class GraphModule : IFeatureModule
             .AddSystemTextJson()
             .AddErrorInfoProvider<GraphErrorInfoProvider>()
             .AddComplexityAnalyzer((complexity, provider) =>
-            {
-                var limits = provider.GetRequiredService<IOptions<GraphQLSettings>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
-                complexity.MaxComplexity = limits.MaxComplexity;
-            }));
+                ComplexityLimits.Configure(complexity, provider.GetRequiredService<IOptions<GraphQLSettings>>().Value)));
 
         services.AddHostedService<SchemaInitializer>();
     }

@@ -67,12 +67,7 @@ public sealed class ProbeContribution : IGraphContribution
             .Argument<OrderByInputType>("orderBy")
             .Argument<FilterValuesInputType>("filterValues")
             .Argument<ListGraphType<NonNullGraphType<QueryResolverArgsInputType>>>("queryResolverArgs")
-            .Resolve(context => JsonSerializer.Serialize(new
-            {
-                OrderBy = context.GetArgument<OrderBy?>("orderBy"),
-                FilterValues = context.GetArgument<FilterValues?>("filterValues"),
-                QueryResolverArgs = context.GetArgument<List<QueryResolverArgs>?>("queryResolverArgs"),
-            }));
+            .Resolve(context => DescribeInputs(context));
 
         query.Field<UtcDateTimeGraphType>("probeEchoDate")
             .Argument<NonNullGraphType<UtcDateTimeGraphType>>("value")
@@ -85,6 +80,16 @@ public sealed class ProbeContribution : IGraphContribution
             .Resolve(context => context.GetArgument<string>("text"));
 
     public static Probe? Find(string rawId) => Probes.FirstOrDefault(probe => probe.Id == rawId);
+
+    private static string DescribeInputs(IResolveFieldContext context)
+    {
+        var orderBy = context.GetArgument<OrderBy?>("orderBy");
+        var filterValues = context.GetArgument<FilterValues?>("filterValues");
+        var queryResolverArgs = context.GetArgument<List<QueryResolverArgs>?>("queryResolverArgs") ?? [];
+
+        return $"{orderBy?.Field} {orderBy?.Direction} | {filterValues?.FilterValuesString} | "
+            + string.Join(",", queryResolverArgs.Select(argument => $"{argument.Param}={argument.Value}"));
+    }
 
     private static object Page(PageRequest page)
     {

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using GraphQL.Types.Relay;
 
 namespace Slices.Features.GraphQL;
 
@@ -27,6 +28,14 @@ public sealed class SlicesSchema : Schema
         Query = query;
         if (mutation.Fields.Count > 0)
             Mutation = mutation;
+
+        // The shared types are part of the schema even before a slice uses them, so clients can rely on them.
+        RegisterTypes(
+            typeof(UtcDateTimeGraphType),
+            typeof(PageInfoType),
+            typeof(OrderByInputType),
+            typeof(FilterValuesInputType),
+            typeof(QueryResolverArgsInputType));
 
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(UtcDateTimeGraphType));
         RegisterTypeMapping(typeof(DateTime), typeof(UtcDateTimeGraphType));

@@ -3,8 +3,8 @@ using GraphQL.Validation.Complexity;
 namespace Slices.Features.GraphQL;
 
 /// <summary>
-/// Applies the configured depth and complexity limits through GraphQL.NET's complexity analyzer, and gives each
-/// refusal its own code: <c>MAX_DEPTH_EXCEEDED</c> or <c>MAX_COMPLEXITY_EXCEEDED</c>.
+/// Applies the configured depth and complexity limits through GraphQL.NET's complexity analyzer. Each rejection
+/// gets its own code, <c>MAX_DEPTH_EXCEEDED</c> or <c>MAX_COMPLEXITY_EXCEEDED</c>, so clients can tell which limit to meet.
 /// </summary>
 internal static class ComplexityLimits
 {
@@ -18,7 +18,7 @@ internal static class ComplexityLimits
         complexity.ValidateComplexityDelegate = SetErrorCode;
     }
 
-    // The analyzer has already set Error when a limit is exceeded; the depth is checked first, as the analyzer does.
+    // The analyzer sets Error when a limit is exceeded. Depth is checked first because the analyzer checks it first.
     private static Task SetErrorCode(ComplexityValidationContext context)
     {
         if (context.Error is null)

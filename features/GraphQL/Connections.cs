@@ -47,7 +47,7 @@ public static class Connections
     /// <summary>Encodes a sort key as an opaque cursor.</summary>
     public static string EncodeCursor(string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + key));
 
-    /// <summary>Builds one page of a connection; each node's cursor encodes the key that <paramref name="cursorKey"/> returns.</summary>
+    /// <summary>Builds one page of a connection. Each node's cursor encodes the key that <paramref name="cursorKey"/> returns.</summary>
     public static Connection<object> Create<TNode>(IReadOnlyList<TNode> nodes, Func<TNode, string> cursorKey, bool hasPreviousPage, bool hasNextPage)
         where TNode : notnull
     {

@@ -6,7 +6,7 @@ namespace Slices.Features.GraphQL;
 
 /// <summary>
 /// The GraphQL-over-HTTP transport at <c>/graph</c>: POST with a JSON body, GET for queries, and GraphiQL for a
-/// browser. Every request needs a logged-in user; each one is logged once, without its variables.
+/// browser. Every request needs a logged-in user, and each one is logged once, without its variables.
 /// </summary>
 public sealed class GraphEndpoint(
     GraphRequestReader reader,

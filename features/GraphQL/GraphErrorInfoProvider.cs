@@ -4,8 +4,8 @@ using GraphQL.Execution;
 namespace Slices.Features.GraphQL;
 
 /// <summary>
-/// Shapes every GraphQL error in one place: each carries <c>extensions.code</c>; an exception that a resolver did not
-/// turn into an <see cref="ExecutionError"/> becomes <c>INTERNAL_SERVER_ERROR</c> with a fixed message, and exception
+/// Shapes every GraphQL error in one place, so each carries <c>extensions.code</c>. An exception that a resolver did
+/// not turn into an <see cref="ExecutionError"/> becomes <c>INTERNAL_SERVER_ERROR</c> with a fixed message. Exception
 /// details (type and stack trace) appear only in Development.
 /// </summary>
 public sealed class GraphErrorInfoProvider(IHostEnvironment environment) : ErrorInfoProvider(new ErrorInfoProviderOptions

@@ -16,8 +16,8 @@ public sealed class GraphExecutor(
 {
     public Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, Viewer viewer, HttpContext http, CancellationToken cancellation)
     {
-        // Documents from the cache skip the validation rules, except those in CachedDocumentValidationRules; the
-        // GET rule has to stay because a cached mutation may have been validated for a POST.
+        // A cached document is checked only against CachedDocumentValidationRules. The GET rule belongs there too,
+        // because a mutation cached after a POST must still be rejected over GET.
         IValidationRule[] methodRules = HttpMethods.IsGet(http.Request.Method) ? [QueryOnlyOverGetRule.Instance] : [];
 
         return executer.ExecuteAsync(new ExecutionOptions

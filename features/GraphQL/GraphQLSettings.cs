@@ -5,18 +5,18 @@ public sealed class GraphQLSettings
 {
     public const string Section = "GraphQL";
 
-    /// <summary>Maximum size of a POST body in bytes; a larger body gets 413.</summary>
+    /// <summary>Maximum size of a POST body in bytes. A larger body gets 413.</summary>
     public int MaxRequestBytes { get; set; } = 65_536;
 
-    /// <summary>Maximum size of the GraphQL document (the <c>query</c> text) in UTF-8 bytes; a larger one gets 413.</summary>
+    /// <summary>Maximum size of the GraphQL document (the <c>query</c> text) in UTF-8 bytes. A larger one gets 413.</summary>
     public int MaxDocumentBytes { get; set; } = 16_384;
 
     /// <summary>Maximum nesting depth of fields in an operation.</summary>
     public int MaxDepth { get; set; } = 12;
 
     /// <summary>
-    /// Maximum complexity of an operation, as GraphQL.NET's complexity analyzer computes it: each field adds 1,
-    /// and the fields below a list count five times unless the list field has a <c>first</c> or <c>last</c> argument.
+    /// Maximum complexity of an operation, as GraphQL.NET 8's complexity analyzer computes it by default. Each field
+    /// adds 1, and the fields below a list count five times, or <c>first</c>/<c>last</c> times when given.
     /// </summary>
     public int MaxComplexity { get; set; } = 2_000;
 

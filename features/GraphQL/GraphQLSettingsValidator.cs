@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Slices.Features.GraphQL;
 
-/// <summary>Validates the <c>GraphQL</c> section at start-up; each message names the setting to fix.</summary>
+/// <summary>Validates the <c>GraphQL</c> section at start-up. Each message names the setting to fix.</summary>
 internal sealed class GraphQLSettingsValidator : IValidateOptions<GraphQLSettings>
 {
     public ValidateOptionsResult Validate(string? name, GraphQLSettings options)

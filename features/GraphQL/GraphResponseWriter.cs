@@ -6,9 +6,9 @@ namespace Slices.Features.GraphQL;
 public sealed class GraphResponseWriter(IGraphQLSerializer serializer)
 {
     /// <summary>
-    /// Writes an execution result: 405 with <c>Allow: POST</c> for a mutation over GET; for a document that failed
-    /// to parse or validate, 400 in <c>application/graphql-response+json</c> and 200 in <c>application/json</c>;
-    /// otherwise 200, also when resolvers raised errors next to partial data.
+    /// Writes an execution result with its status code. A mutation over GET gets 405 with <c>Allow: POST</c>. A
+    /// document that failed to parse or validate gets 400 in <c>application/graphql-response+json</c> and 200 in
+    /// <c>application/json</c>. Anything else gets 200, also when resolvers raised errors next to partial data.
     /// </summary>
     public Task WriteResultAsync(HttpContext http, ExecutionResult result, string mediaType, CancellationToken cancellation)
     {

@@ -2,7 +2,7 @@ namespace Slices.Features.GraphQL;
 
 public static class GraphServiceCollectionExtensions
 {
-    /// <summary>Adds a slice's schema contribution; the schema picks up every one registered.</summary>
+    /// <summary>Adds a slice's schema contribution. The schema applies every registered contribution.</summary>
     public static IServiceCollection AddGraphContribution<TContribution>(this IServiceCollection services)
         where TContribution : class, IGraphContribution =>
         services.AddSingleton<IGraphContribution, TContribution>();

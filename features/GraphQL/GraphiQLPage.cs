@@ -11,7 +11,7 @@ namespace Slices.Features.GraphQL;
 /// </summary>
 /// <remarks>
 /// TODO: add Subresource Integrity hashes, or serve the assets from this app, once the asset files are vendored
-/// into the repository; until then the page trusts whatever the asset base serves for these versions.
+/// into the repository. Until then the page trusts whatever the asset base serves for these versions.
 /// </remarks>
 public sealed class GraphiQLPage(IOptions<GraphQLSettings> settings)
 {
@@ -43,9 +43,13 @@ public sealed class GraphiQLPage(IOptions<GraphQLSettings> settings)
     }
 
     /// <summary>
-    /// Allows the three scripts, the inline start-up script by nonce, the style sheet, fonts and images from the
-    /// asset base, and requests to this origin only. Inline styles are allowed because GraphiQL's editor sets them.
+    /// Allows the three scripts, the inline start-up script by nonce, the style sheet, fonts from the asset base,
+    /// and requests to this origin only.
     /// </summary>
+    /// <remarks>
+    /// NOTE: styles allow 'unsafe-inline' on the assumption that GraphiQL 3 adds style elements at run time. No
+    /// browser has loaded the page here, so that and the pinned asset versions are unchecked.
+    /// </remarks>
     public static string ContentSecurityPolicy(string nonce, string[] scripts, string styleSheet, string assetBase)
     {
         var assetSource = assetBase.StartsWith('/') ? "'self'" : assetBase + "/";

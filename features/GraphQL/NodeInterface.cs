@@ -15,7 +15,7 @@ public sealed class NodeInterface : InterfaceGraphType
 }
 
 /// <summary>
-/// Base of an object type that implements <c>Node</c>: names the type and adds the <c>id</c> field, which holds
+/// Base of an object type that implements <c>Node</c>: names the type and adds the <c>id</c> field, which contains
 /// the global id built from the type name and the raw id of <typeparamref name="TSource"/>.
 /// </summary>
 public abstract class NodeGraphType<TSource> : ObjectGraphType<TSource>

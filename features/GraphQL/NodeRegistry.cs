@@ -18,7 +18,7 @@ public sealed class NodeRegistry
     }
 
     /// <summary>
-    /// Loads the node that <paramref name="id"/> names. A global id goes to the resolver of its type; any other
+    /// Loads the node that <paramref name="id"/> names. A global id goes to the resolver of its type. Any other
     /// value is taken as a raw id and tried with every resolver, in type name order, until one finds a node.
     /// </summary>
     public async Task<object?> ResolveAsync(string id, IResolveFieldContext context)

@@ -4,8 +4,8 @@ using GraphQLParser.AST;
 namespace Slices.Features.GraphQL;
 
 /// <summary>
-/// Rejects a mutation or subscription that arrives over GET, since GET must not change state. The transport
-/// answers this error with 405 and <c>Allow: POST</c>.
+/// Rejects a mutation or subscription that arrives over GET, because GET must not change state. The transport
+/// returns 405 with <c>Allow: POST</c> for this error.
 /// </summary>
 public sealed class QueryOnlyOverGetRule : ValidationRuleBase
 {

@@ -6,7 +6,7 @@ namespace Slices.Features.GraphQL;
 
 /// <summary>
 /// The <c>DateTime</c> scalar: an ISO 8601 date and time, written in UTC with a <c>Z</c> suffix. Input must carry
-/// <c>Z</c> or an offset and is converted to UTC; a value without either is rejected, since its zone is unknown.
+/// <c>Z</c> or an offset and is converted to UTC. A value without either is rejected, because its zone is unknown.
 /// A <see cref="DateTime"/> of unspecified kind is written as if it were UTC.
 /// </summary>
 public sealed class UtcDateTimeGraphType : ScalarGraphType

@@ -11,7 +11,7 @@ internal sealed class QueryStringRequestReader(IGraphQLTextSerializer serializer
         foreach (var (name, values) in parameters)
         {
             if (values.Count > 1)
-                return GraphRequestReadResult.Reject(GraphTransportError.InvalidRequest($"The parameter '{name}' is given {values.Count} times; give it once."));
+                return GraphRequestReadResult.Reject(GraphTransportError.InvalidRequest($"The parameter '{name}' appears {values.Count} times. Send it once."));
         }
 
         var query = parameters["query"].ToString();

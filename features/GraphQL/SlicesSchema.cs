@@ -18,8 +18,7 @@ public sealed class SlicesSchema : Schema
 
         foreach (var contribution in contributions)
         {
-            contribution.AddQueryFields(query);
-            contribution.AddMutationFields(mutation);
+            AddRootFields(contribution, query, mutation);
 
             foreach (var type in contribution.AdditionalTypes)
                 RegisterType(type);
@@ -39,5 +38,20 @@ public sealed class SlicesSchema : Schema
 
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(UtcDateTimeGraphType));
         RegisterTypeMapping(typeof(DateTime), typeof(UtcDateTimeGraphType));
+    }
+
+    private static void AddRootFields(IGraphContribution contribution, ObjectGraphType query, ObjectGraphType mutation)
+    {
+        try
+        {
+            contribution.AddQueryFields(query);
+            contribution.AddMutationFields(mutation);
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            throw new InvalidOperationException(
+                $"The GraphQL contribution {contribution.GetType().FullName} adds a root field that another contribution already added. {exception.Message}",
+                exception);
+        }
     }
 }

@@ -8,7 +8,8 @@ namespace Slices.Features.GraphQL;
 
 /// <summary>
 /// Caches parsed and validated documents in the host's <see cref="IMemoryCache"/>, keyed by the query text, so a
-/// repeated query skips parsing and validation. Only documents that passed validation are stored.
+/// repeated query skips parsing and validation. Only documents that passed validation are stored. The depth and
+/// complexity limits and the GET rule still apply to a cached document, as GraphLimitsTests and GraphTransportTests check.
 /// </summary>
 /// <remarks>
 /// The host cache has a size limit shared with other caches. An entry's size is one unit per started KiB of query

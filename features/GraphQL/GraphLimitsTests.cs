@@ -65,6 +65,33 @@ public sealed class GraphLimitsTests(GraphLimitsTests.Factory factory) : IClassF
     }
 
     [Fact]
+    public async Task Cached_document_checks_selected_operation()
+    {
+        using var client = await factory.CreateLoggedInClientAsync();
+        const string document = "query Shallow { probes(first: 1) { pageInfo { hasNextPage } } } "
+            + "query Deep { probe(probe_id: \"probe0000001\") { child { child { child { child { label } } } } } }";
+
+        var shallow = await PostAsync(client, document, "Shallow");
+        var deep = await PostAsync(client, document, "Deep");
+
+        Assert.False(shallow.TryGetProperty("errors", out _));
+        Assert.Equal(ComplexityLimits.DepthCode, GraphFactory.FirstErrorCode(deep));
+    }
+
+    [Fact]
+    public async Task Cached_document_checks_variables()
+    {
+        using var client = await factory.CreateLoggedInClientAsync();
+        const string query = "query Sized($size: Int) { probes(first: $size) { edges { node { label created_at } } } }";
+
+        var small = await PostAsync(client, query, variables: new { size = 1 });
+        var large = await PostAsync(client, query, variables: new { size = 50 });
+
+        Assert.False(small.TryGetProperty("errors", out _), small.GetRawText());
+        Assert.Equal(ComplexityLimits.ComplexityCode, GraphFactory.FirstErrorCode(large));
+    }
+
+    [Fact]
     public async Task Too_many_aliases_are_rejected()
     {
         using var client = await factory.CreateLoggedInClientAsync();
@@ -172,9 +199,10 @@ public sealed class GraphLimitsTests(GraphLimitsTests.Factory factory) : IClassF
         Assert.Contains("GraphQL:GraphiQLAssetBase must be an https URL", failure.Message);
     }
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string query)
+    private static async Task<JsonElement> PostAsync(HttpClient client, string query, string? operationName = null, object? variables = null)
     {
-        using var response = await client.SendAsync(GraphFactory.PostQuery(query));
+        var body = JsonSerializer.Serialize(new { query, operationName, variables });
+        using var response = await client.SendAsync(GraphFactory.Post(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         return await GraphFactory.ReadJsonAsync(response);

@@ -19,7 +19,8 @@ public sealed class GraphDocumentCache(IMemoryCache cache, IOptions<GraphQLSetti
 {
     private const string KeyPrefix = "graphql-document:";
 
-    // Runs before GraphQL.NET's own configurations, so they see the cached document.
+    // GraphQL.NET 8 sorts its own option and execution configurations at 100 and 200, so this runs first and
+    // they see the cached document.
     public float SortOrder => 50;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)

@@ -1,0 +1,57 @@
+using System.Net;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Slices.Features.GraphQL;
+
+public sealed class GraphErrorsTests(GraphErrorsTests.DevelopmentFactory factory) : IClassFixture<GraphErrorsTests.DevelopmentFactory>
+{
+    public sealed class DevelopmentFactory() : GraphFactory(new Dictionary<string, string?>(), "Development");
+
+    [Fact]
+    public async Task Development_shows_exception_details()
+    {
+        using var client = await factory.CreateLoggedInClientAsync();
+
+        using var response = await client.SendAsync(GraphFactory.PostQuery("{ probe(probe_id: \"probe0000001\") { crash } }"));
+
+        var body = await GraphFactory.ReadJsonAsync(response);
+        var extensions = body.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(GraphErrorInfoProvider.InternalErrorCode, extensions.GetProperty("code").GetString());
+        Assert.Contains("Probe internals that must stay private.", extensions.GetProperty("details").GetString());
+    }
+
+    [Fact]
+    public async Task Accept_without_json_gets_json()
+    {
+        using var client = await factory.CreateLoggedInClientAsync();
+
+        using var response = await client.SendAsync(GraphFactory.PostQuery("{ __typename }", accept: "text/plain"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public void Duplicate_root_field_stops_start_up()
+    {
+        using var clashing = new ClashingFactory();
+
+        var failure = Assert.Throws<InvalidOperationException>(() => clashing.Services.GetRequiredService<ISchema>());
+
+        Assert.Contains("The GraphQL contribution Slices.Features.GraphQL.ProbeContribution adds a root field", failure.Message);
+        Assert.Contains("'probe' is already registered", failure.Message);
+    }
+
+    /// <summary>The app with the probe contribution registered twice, so two contributions add the same fields.</summary>
+    private sealed class ClashingFactory : GraphFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+
+            builder.ConfigureServices(services => services.AddSingleton<IGraphContribution, ProbeContribution>());
+        }
+    }
+}

@@ -1,0 +1,195 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+using Slices.Tests;
+
+namespace Slices.Features.GraphQL;
+
+/// <summary>A record that only the tests' schema contribution serves.</summary>
+public sealed record Probe(string Id, string Label, DateTimeOffset CreatedAt);
+
+public sealed class ProbeType : NodeGraphType<Probe>
+{
+    public ProbeType()
+        : base("Probe", probe => probe.Id)
+    {
+        Field<NonNullGraphType<StringGraphType>>("label").Resolve(context => context.Source.Label);
+        Field<NonNullGraphType<UtcDateTimeGraphType>>("created_at").Resolve(context => context.Source.CreatedAt);
+        Field<ProbeType>("child").Resolve(context => context.Source with { Id = context.Source.Id + "-child" });
+        Field<ListGraphType<ProbeType>>("siblings").Resolve(context => ProbeContribution.Probes);
+        Field<StringGraphType>("fail").Resolve(_ => throw new ExecutionError("The probe failed as asked.") { Code = "PROBE_FAILED" });
+        Field<StringGraphType>("crash").Resolve(_ => throw new InvalidOperationException("Probe internals that must stay private."));
+    }
+}
+
+public sealed class ProbeViewerType : ObjectGraphType<Viewer>
+{
+    public ProbeViewerType()
+    {
+        Name = "ProbeViewer";
+
+        Field<NonNullGraphType<StringGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("username").Resolve(context => context.Source.Username);
+        Field<NonNullGraphType<StringGraphType>>("locale").Resolve(context => context.Source.Locale);
+        Field<NonNullGraphType<StringGraphType>>("role").Resolve(context => context.Source.Role);
+    }
+}
+
+/// <summary>A schema contribution defined by the tests, to exercise the contribution interface and the transport.</summary>
+public sealed class ProbeContribution : IGraphContribution
+{
+    public static readonly Probe[] Probes =
+    [
+        new("probe0000001", "first", new DateTimeOffset(2018, 1, 1, 8, 0, 0, TimeSpan.Zero)),
+        new("probe0000002", "second", new DateTimeOffset(2018, 2, 1, 8, 0, 0, TimeSpan.FromHours(2))),
+        new("probe0000003", "third", new DateTimeOffset(2018, 3, 1, 8, 0, 0, TimeSpan.Zero)),
+    ];
+
+    public void AddQueryFields(ObjectGraphType query)
+    {
+        query.Field<ProbeType>("probe")
+            .Argument<NonNullGraphType<IdGraphType>>("probe_id")
+            .Resolve(context => Find(GlobalId.ToRawId(context.GetArgument<string>("probe_id"), "Probe")));
+
+        query.Field<NonNullGraphType<ProbeViewerType>>("probeViewer").Resolve(context => context.Viewer());
+
+        query.Field<NonNullGraphType<ConnectionGraphType<ProbeType>>>("probes")
+            .PagingArguments()
+            .Resolve(context => Page(Connections.ReadPageRequest(context, maxPageSize: 2)));
+
+        query.Field<NonNullGraphType<StringGraphType>>("probeInputs")
+            .Argument<OrderByInputType>("orderBy")
+            .Argument<FilterValuesInputType>("filterValues")
+            .Argument<ListGraphType<NonNullGraphType<QueryResolverArgsInputType>>>("queryResolverArgs")
+            .Resolve(context => DescribeInputs(context));
+
+        query.Field<UtcDateTimeGraphType>("probeEchoDate")
+            .Argument<NonNullGraphType<UtcDateTimeGraphType>>("value")
+            .Resolve(context => context.GetArgument<DateTimeOffset>("value"));
+    }
+
+    public void AddMutationFields(ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<StringGraphType>>("probeEcho")
+            .Argument<NonNullGraphType<StringGraphType>>("text")
+            .Resolve(context => context.GetArgument<string>("text"));
+
+    public static Probe? Find(string rawId) => Probes.FirstOrDefault(probe => probe.Id == rawId);
+
+    private static string DescribeInputs(IResolveFieldContext context)
+    {
+        var orderBy = context.GetArgument<OrderBy?>("orderBy");
+        var filterValues = context.GetArgument<FilterValues?>("filterValues");
+        var queryResolverArgs = context.GetArgument<List<QueryResolverArgs>?>("queryResolverArgs") ?? [];
+
+        return $"{orderBy?.Field} {orderBy?.Direction} | {filterValues?.FilterValuesString} | "
+            + string.Join(",", queryResolverArgs.Select(argument => $"{argument.Param}={argument.Value}"));
+    }
+
+    private static object Page(PageRequest page)
+    {
+        var after = page.AfterKey is null ? -1 : Array.FindIndex(Probes, probe => probe.Id == page.AfterKey);
+        var size = page.First ?? 2;
+        var nodes = Probes.Skip(after + 1).Take(size).ToArray();
+
+        return Connections.Create(nodes, probe => probe.Id, hasPreviousPage: after >= 0, hasNextPage: after + 1 + size < Probes.Length);
+    }
+}
+
+public sealed class ProbeNodeResolver : INodeResolver
+{
+    public string TypeName => "Probe";
+
+    public Task<object?> ResolveAsync(string rawId, IResolveFieldContext context) =>
+        Task.FromResult<object?>(ProbeContribution.Find(rawId));
+}
+
+/// <summary>The app with the probe contribution, and helpers that send GraphQL requests as a logged-in user.</summary>
+public class GraphFactory : AppFactory
+{
+    public GraphFactory()
+        : base(new Dictionary<string, string?>())
+    {
+    }
+
+    protected GraphFactory(IDictionary<string, string?> overrides, string environment = "Testing")
+        : base(overrides, environment: environment)
+    {
+    }
+
+    /// <summary>Every event the app logged, captured through a sink that Serilog reads from the services.</summary>
+    public CapturedLog Log { get; } = new();
+
+    public async Task<HttpClient> CreateLoggedInClientAsync(string username = "jane01", string password = Store.DemoData.JanePassword) =>
+        CreateClientWithToken(await LoginAsync(username, password));
+
+    public static HttpRequestMessage Post(string body, string contentType = "application/json", string? accept = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graph") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
+
+        return request;
+    }
+
+    public static HttpRequestMessage PostQuery(string query, object? variables = null, string? accept = null) =>
+        Post(JsonSerializer.Serialize(new { query, variables }), accept: accept);
+
+    public static HttpRequestMessage Get(string queryString, bool preflight = true, string? accept = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/graph?" + queryString);
+        if (preflight)
+            request.Headers.Add(GraphMediaTypes.PreflightHeader, "1");
+        if (accept is not null)
+            request.Headers.Accept.ParseAdd(accept);
+
+        return request;
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Returns <c>extensions.code</c> of the first error.</summary>
+    public static string? FirstErrorCode(JsonElement body) =>
+        body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+
+        builder.ConfigureServices(services => services
+            .AddSingleton<ILogEventSink>(Log)
+            .AddGraphContribution<ProbeContribution>()
+            .AddNodeResolver<ProbeNodeResolver>());
+    }
+}
+
+/// <summary>Keeps log events in memory, rendered with their properties, for tests to search.</summary>
+public sealed class CapturedLog : ILogEventSink
+{
+    private readonly List<string> lines = [];
+
+    public void Emit(LogEvent logEvent)
+    {
+        var properties = string.Join(", ", logEvent.Properties.Select(property => $"{property.Key}={property.Value}"));
+
+        lock (lines)
+            lines.Add($"{logEvent.RenderMessage()} | {properties}");
+    }
+
+    public string[] Lines()
+    {
+        lock (lines)
+            return [.. lines];
+    }
+}

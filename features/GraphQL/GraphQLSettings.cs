@@ -1,0 +1,34 @@
+namespace Slices.Features.GraphQL;
+
+/// <summary>Settings of the <c>GraphQL</c> section: request limits, the document cache and GraphiQL.</summary>
+public sealed class GraphQLSettings
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Maximum size of a POST body in bytes. A larger body gets 413.</summary>
+    public int MaxRequestBytes { get; set; } = 65_536;
+
+    /// <summary>Maximum size of the GraphQL document (the <c>query</c> text) in UTF-8 bytes. A larger one gets 413.</summary>
+    public int MaxDocumentBytes { get; set; } = 16_384;
+
+    /// <summary>Maximum nesting depth of fields in an operation.</summary>
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>
+    /// Maximum complexity of an operation, as GraphQL.NET 8's complexity analyzer computes it by default. Each field
+    /// adds 1, and the fields below a list count five times, or <c>first</c>/<c>last</c> times when given.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 2_000;
+
+    /// <summary>Maximum number of aliased fields in a document, which bounds how often one field can be repeated.</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>How long a parsed and validated document stays cached after its last use.</summary>
+    public TimeSpan DocumentCacheSlidingExpiration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Base URL that the GraphiQL page loads its scripts and style sheet from, such as <c>https://unpkg.com</c>.
+    /// The page's Content-Security-Policy allows this origin and no other.
+    /// </summary>
+    public string GraphiQLAssetBase { get; set; } = "https://unpkg.com";
+}

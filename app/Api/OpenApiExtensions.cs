@@ -79,6 +79,7 @@ public static class OpenApiExtensions
             {
                 ui.Path = UiPath;
                 ui.DocumentPath = DocumentPath;
+                ui.DocExpansion = "list";
 
                 // Otherwise Swagger UI's default validatorUrl loads a validation badge from validator.swagger.io.
                 ui.ValidateSpecification = false;

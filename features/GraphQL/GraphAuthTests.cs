@@ -76,7 +76,9 @@ public sealed class GraphAuthTests(GraphFactory factory) : IClassFixture<GraphFa
         Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Contains("script-src 'nonce-", policy);
         Assert.Contains($"script-src 'nonce-{nonce}' 'self';", policy);
-        Assert.Contains("style-src 'self' 'unsafe-inline';", policy);
+        Assert.Contains($"style-src 'self' 'nonce-{nonce}';", policy);
+        Assert.DoesNotContain("'unsafe-inline'", policy);
+        Assert.Contains($"<style nonce=\"{nonce}\">", page);
         Assert.Contains("form-action 'self'", policy);
         Assert.DoesNotContain("https:", policy);
         Assert.DoesNotContain("'unsafe-eval'", policy);

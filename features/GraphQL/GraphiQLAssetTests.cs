@@ -110,7 +110,7 @@ public sealed class GraphiQLAssetTests(GraphFactory factory) : IClassFixture<Gra
             ],
             scriptSources.Skip(1));
         Assert.DoesNotContain("'self'", scriptSources);
-        Assert.Contains("style-src https://localhost:8443/npm/graphiql@3.9.0/graphiql.min.css 'unsafe-inline';", policy);
+        Assert.Contains("style-src https://localhost:8443/npm/graphiql@3.9.0/graphiql.min.css 'nonce-", policy);
         var integrity = IntegrityFromManifest("graphiql@3.9.0/graphiql.min.js");
         Assert.Contains($"<script src=\"https://localhost:8443/npm/graphiql@3.9.0/graphiql.min.js\" integrity=\"{integrity}\" crossorigin=\"anonymous\"></script>", page);
     }

@@ -31,7 +31,7 @@ public sealed class GraphEndpoint(
             return;
         }
 
-        var viewer = Viewer.FromClaims(User);
+        var viewer = Viewer.TryFrom(User);
         if (viewer is null)
         {
             await Send.UnauthorizedAsync(cancellation);

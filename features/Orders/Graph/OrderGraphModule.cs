@@ -3,13 +3,14 @@ using Slices.Features.GraphQL;
 
 namespace Slices.Features.Orders.Graph;
 
-/// <summary>Registers the catalog's schema contribution, which also resolves <c>Item</c> nodes.</summary>
-public sealed class ItemGraphModule : IFeatureModule
+/// <summary>Registers the orders' and the catalog's schema contributions and their node resolvers.</summary>
+public sealed class OrderGraphModule : IFeatureModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton<ItemGraphContribution>();
-        services.AddSingleton<IGraphContribution>(provider => provider.GetRequiredService<ItemGraphContribution>());
-        services.AddSingleton<INodeResolver>(provider => provider.GetRequiredService<ItemGraphContribution>());
-    }
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddGraphContribution<ItemGraphContribution>()
+            .AddNodeResolver<ItemGraphContribution>()
+            .AddGraphContribution<OrderGraphContribution>()
+            .AddNodeResolver<UserOrderNodeResolver>()
+            .AddNodeResolver<OrderItemNodeResolver>();
 }

@@ -37,43 +37,105 @@ public static class KeysetPaging
     /// <summary>
     /// Reads one page of <paramref name="index"/>, loading each row with <paramref name="load"/>.
     /// Without first and last it returns the first <see cref="PageRequest.DefaultSize"/> rows.
+    /// With a <paramref name="filter"/>, the page holds only rows it accepts, and hasNextPage and hasPreviousPage
+    /// say whether accepted rows lie beyond the page. Rows the filter rejects are loaded and skipped one by one,
+    /// so a filter costs a scan of the rows it skips.
     /// Call <see cref="Validate{TKey}"/> first: an invalid request raises <see cref="ArgumentException"/>.
     /// </summary>
-    public static Page<TItem> Read<TKey, TItem>(ImmutableSortedSet<TKey> index, PageRequest request, Func<TKey, TItem> load)
+    public static Page<TItem> Read<TKey, TItem>(
+        ImmutableSortedSet<TKey> index,
+        PageRequest request,
+        Func<TKey, TItem> load,
+        Func<TItem, bool>? filter = null)
         where TKey : struct, ICursorKey<TKey>
     {
         if (!Validate<TKey>(request).IsEmpty)
             throw new ArgumentException("The page request is invalid. Call Validate first.", nameof(request));
 
-        var count = index.Count;
-        var start = 0;
-        var end = count;
+        var window = new Window<TKey, TItem>(index, request, load);
+        var (low, high) = window.Bounds();
 
-        if (request.After is not null)
-            start = Bounds(index, ParseCursor<TKey>(request.After), request.Descending).FirstAfter;
+        return filter is null ? window.Slice(low, high) : window.Scan(low, high, filter);
+    }
 
-        if (request.Before is not null)
-            end = Math.Max(start, Bounds(index, ParseCursor<TKey>(request.Before), request.Descending).FirstNotBefore);
+    /// <summary>The rows of an index in page order, between the request's cursors.</summary>
+    private sealed class Window<TKey, TItem>(ImmutableSortedSet<TKey> index, PageRequest request, Func<TKey, TItem> load)
+        where TKey : struct, ICursorKey<TKey>
+    {
+        private int Size => request.Last ?? request.First ?? PageRequest.DefaultSize;
 
-        if (request.Last is { } last)
-            start = Math.Max(start, end - last);
-        else
-            end = Math.Min(end, start + (request.First ?? PageRequest.DefaultSize));
-
-        var edges = ImmutableArray.CreateBuilder<PageEdge<TItem>>(end - start);
-        for (var position = start; position < end; position++)
+        /// <summary>Returns the positions, in page order, of the first row after the after-cursor and of the before-cursor's row.</summary>
+        public (int Low, int High) Bounds()
         {
-            var key = index[request.Descending ? count - 1 - position : position];
-            edges.Add(new PageEdge<TItem>(load(key), key.ToCursor()));
+            var low = 0;
+            var high = index.Count;
+
+            if (request.After is not null)
+                low = Position(index, ParseCursor<TKey>(request.After), request.Descending).FirstAfter;
+
+            if (request.Before is not null)
+                high = Math.Max(low, Position(index, ParseCursor<TKey>(request.Before), request.Descending).FirstNotBefore);
+
+            return (low, high);
         }
 
-        var pageInfo = new PageInfo(
-            HasNextPage: end < count,
-            HasPreviousPage: start > 0,
-            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
-            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+        /// <summary>Takes the first or last rows between the bounds by position alone.</summary>
+        public Page<TItem> Slice(int low, int high)
+        {
+            var start = request.Last is null ? low : Math.Max(low, high - Size);
+            var end = request.Last is null ? Math.Min(high, low + Size) : high;
 
-        return new Page<TItem>(edges.MoveToImmutable(), pageInfo);
+            var edges = ImmutableArray.CreateBuilder<PageEdge<TItem>>(end - start);
+            for (var position = start; position < end; position++)
+                edges.Add(Edge(position, load(KeyAt(position))));
+
+            return ToPage(edges.MoveToImmutable(), hasPrevious: start > 0, hasNext: end < index.Count);
+        }
+
+        /// <summary>Walks from the bound the request pages from and keeps the rows <paramref name="filter"/> accepts.</summary>
+        public Page<TItem> Scan(int low, int high, Func<TItem, bool> filter)
+        {
+            var found = new List<(int Position, TItem Item)>();
+            var backwards = request.Last is not null;
+
+            for (var position = backwards ? high - 1 : low; position >= low && position < high && found.Count < Size; position += backwards ? -1 : 1)
+            {
+                var item = load(KeyAt(position));
+                if (filter(item))
+                    found.Add((position, item));
+            }
+
+            if (backwards)
+                found.Reverse();
+
+            var start = found.Count > 0 ? found[0].Position : low;
+            var end = found.Count > 0 ? found[^1].Position + 1 : high;
+            var edges = found.Select(row => Edge(row.Position, row.Item)).ToImmutableArray();
+
+            return ToPage(edges, hasPrevious: AnyAccepted(0, start, filter), hasNext: AnyAccepted(end, index.Count, filter));
+        }
+
+        private bool AnyAccepted(int from, int to, Func<TItem, bool> filter)
+        {
+            for (var position = from; position < to; position++)
+            {
+                if (filter(load(KeyAt(position))))
+                    return true;
+            }
+
+            return false;
+        }
+
+        private TKey KeyAt(int position) => index[request.Descending ? index.Count - 1 - position : position];
+
+        private PageEdge<TItem> Edge(int position, TItem item) => new(item, KeyAt(position).ToCursor());
+
+        private static Page<TItem> ToPage(ImmutableArray<PageEdge<TItem>> edges, bool hasPrevious, bool hasNext) =>
+            new(edges, new PageInfo(
+                HasNextPage: hasNext,
+                HasPreviousPage: hasPrevious,
+                StartCursor: edges.Length > 0 ? edges[0].Cursor : null,
+                EndCursor: edges.Length > 0 ? edges[^1].Cursor : null));
     }
 
     private static TKey ParseCursor<TKey>(string cursor)
@@ -84,7 +146,7 @@ public static class KeysetPaging
     /// Returns, in page order, the position of the first row after <paramref name="key"/> and of the first
     /// row not before it. The key itself need not be in the index.
     /// </summary>
-    private static (int FirstAfter, int FirstNotBefore) Bounds<TKey>(ImmutableSortedSet<TKey> index, TKey key, bool descending)
+    private static (int FirstAfter, int FirstNotBefore) Position<TKey>(ImmutableSortedSet<TKey> index, TKey key, bool descending)
     {
         // IndexOf is a binary search: the key's index when present, otherwise the complement of the next larger key's index.
         var found = index.IndexOf(key);

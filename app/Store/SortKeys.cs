@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 
@@ -61,6 +62,37 @@ public readonly record struct TextKey(string Text, string Id) : ICursorKey<TextK
 
         return valid;
     }
+}
+
+/// <summary>
+/// Sort key of a row in a list that never changes once stored, such as the lines of an order: its position.
+/// A cursor holds the position, so it stays valid as long as the list and its order stay the same.
+/// </summary>
+public readonly record struct PositionKey(int Position) : ICursorKey<PositionKey>
+{
+    private const string Kind = "position";
+
+    public int CompareTo(PositionKey other) => Position.CompareTo(other.Position);
+
+    public string ToCursor() => Cursor.Encode(Position.ToString(CultureInfo.InvariantCulture), Kind);
+
+    public static bool TryParseCursor(string cursor, out PositionKey key)
+    {
+        key = default;
+        if (!Cursor.TryDecode(cursor, out var value, out var kind) || kind != Kind)
+            return false;
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+            return false;
+
+        key = new PositionKey(position);
+
+        return true;
+    }
+
+    /// <summary>Returns the keys of a list of <paramref name="count"/> rows.</summary>
+    public static ImmutableSortedSet<PositionKey> Range(int count) =>
+        Enumerable.Range(0, count).Select(position => new PositionKey(position)).ToImmutableSortedSet();
 }
 
 /// <summary>Cursor text: base64url of a JSON array holding the sort value and the record id.</summary>

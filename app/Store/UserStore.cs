@@ -40,6 +40,32 @@ public sealed class UserStore(IIdGenerator ids)
         return current.IdByEmail.TryGetValue(email, out var id) ? current.ById[id] : null;
     }
 
+    /// <summary>
+    /// Returns the first user, by full name and then id, whose full name equals <paramref name="fullName"/> ignoring
+    /// case. Full names need not be unique.
+    /// </summary>
+    public User? FindFirstByFullName(string fullName)
+    {
+        var current = table;
+        var index = current.ByFullName;
+
+        // The index orders by full name ignoring case first, so equal names are adjacent: binary search for the first.
+        var low = 0;
+        var high = index.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (StringComparer.OrdinalIgnoreCase.Compare(index[middle].Text, fullName) < 0)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        return low < index.Count && StringComparer.OrdinalIgnoreCase.Equals(index[low].Text, fullName)
+            ? current.ById[index[low].Id]
+            : null;
+    }
+
     public IReadOnlyCollection<User> All() => table.ById.Values.ToArray();
 
     /// <summary>Users ordered by full name, for keyset paging.</summary>

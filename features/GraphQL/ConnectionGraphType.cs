@@ -8,7 +8,7 @@ namespace Slices.Features.GraphQL;
 /// <summary>
 /// A Relay connection of <typeparamref name="TNodeType"/>, named after it (<c>ItemConnection</c> for <c>Item</c>),
 /// with <c>edges { node cursor }</c> and <c>pageInfo</c>. Resolve a connection field to the result of
-/// <see cref="Connections.Create{TNode}"/>.
+/// <see cref="Connections.FromPage{TRow}(Store.Page{TRow}, Func{TRow, object})"/>.
 /// </summary>
 public sealed class ConnectionGraphType<TNodeType> : ObjectGraphType<Connection<object>>
     where TNodeType : IGraphType

@@ -28,7 +28,7 @@ public sealed class GraphEndpoint(
 
     public override async Task HandleAsync(CancellationToken cancellation)
     {
-        var viewer = Viewer.FromClaims(User);
+        var viewer = Viewer.TryFrom(User);
         if (viewer is null)
         {
             await Send.UnauthorizedAsync(cancellation);

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Slices.Features.GraphQL;
 
-/// <summary>The default limits (depth 12, complexity 2000) against the introspection queries that schema tools send.</summary>
+/// <summary>The default limits (depth 12, complexity 5000) against the introspection queries that schema tools send.</summary>
 public sealed class GraphIntrospectionTests(GraphFactory factory) : IClassFixture<GraphFactory>
 {
     // The shape of the schema query that GraphiQL and other tools send: full types, directives, and type references

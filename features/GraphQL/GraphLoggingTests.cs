@@ -3,15 +3,6 @@ using System.Text.Json;
 
 namespace Slices.Features.GraphQL;
 
-/// <summary>
-/// Runs alone, because request-log events sometimes missed this host's sink while other test hosts ran.
-/// NOTE: the likely cause is that the app's Serilog setup logs through the static <c>Log.Logger</c>, which every
-/// newly started host replaces. That is inferred from the failures, not confirmed in Serilog's source.
-/// </summary>
-[CollectionDefinition(nameof(GraphLoggingTests), DisableParallelization = true)]
-public sealed class GraphLoggingCollection;
-
-[Collection(nameof(GraphLoggingTests))]
 public sealed class GraphLoggingTests(GraphFactory factory) : IClassFixture<GraphFactory>
 {
     [Fact]

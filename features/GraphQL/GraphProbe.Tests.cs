@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +8,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
+using Slices.Auth;
+using Slices.Store;
 using Slices.Tests;
 
 namespace Slices.Features.GraphQL;
@@ -34,7 +37,7 @@ public sealed class ProbeViewerType : ObjectGraphType<Viewer>
     {
         Name = "ProbeViewer";
 
-        Field<NonNullGraphType<StringGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<StringGraphType>>("id").Resolve(context => context.Source.UserId);
         Field<NonNullGraphType<StringGraphType>>("username").Resolve(context => context.Source.Username);
         Field<NonNullGraphType<StringGraphType>>("locale").Resolve(context => context.Source.Locale);
         Field<NonNullGraphType<StringGraphType>>("role").Resolve(context => context.Source.Role);
@@ -51,6 +54,16 @@ public sealed class ProbeContribution : IGraphContribution
         new("probe0000003", "third", new DateTimeOffset(2018, 3, 1, 8, 0, 0, TimeSpan.Zero)),
     ];
 
+    private static readonly ListShape<Probe> Shape = new()
+    {
+        OrderFields = ["created_at"],
+        Filters = new() { ["label"] = label => probe => probe.Label == label },
+        Parameters = new()
+        {
+            ["created_from"] = ListArguments.DateParameter<Probe>("created_from", from => probe => probe.CreatedAt >= from),
+        },
+    };
+
     public void AddQueryFields(ObjectGraphType query)
     {
         query.Field<ProbeType>("probe")
@@ -60,14 +73,8 @@ public sealed class ProbeContribution : IGraphContribution
         query.Field<NonNullGraphType<ProbeViewerType>>("probeViewer").Resolve(context => context.Viewer());
 
         query.Field<NonNullGraphType<ConnectionGraphType<ProbeType>>>("probes")
-            .PagingArguments()
-            .Resolve(context => Page(Connections.ReadPageRequest(context, maxPageSize: 2)));
-
-        query.Field<NonNullGraphType<StringGraphType>>("probeInputs")
-            .Argument<OrderByInputType>("orderBy")
-            .Argument<FilterValuesInputType>("filterValues")
-            .Argument<ListGraphType<NonNullGraphType<QueryResolverArgsInputType>>>("queryResolverArgs")
-            .Resolve(context => DescribeInputs(context));
+            .WithListArguments(Shape)
+            .Resolve(Page);
 
         query.Field<UtcDateTimeGraphType>("probeEchoDate")
             .Argument<NonNullGraphType<UtcDateTimeGraphType>>("value")
@@ -81,23 +88,18 @@ public sealed class ProbeContribution : IGraphContribution
 
     public static Probe? Find(string rawId) => Probes.FirstOrDefault(probe => probe.Id == rawId);
 
-    private static string DescribeInputs(IResolveFieldContext context)
+    private static object Page(IResolveFieldContext context)
     {
-        var orderBy = context.GetArgument<OrderBy?>("orderBy");
-        var filterValues = context.GetArgument<FilterValues?>("filterValues");
-        var queryResolverArgs = context.GetArgument<List<QueryResolverArgs>?>("queryResolverArgs") ?? [];
+        var (_, descending) = ListArguments.ReadOrderBy(context, Shape);
+        var request = Connections.ReadPageRequest(context, descending);
+        var failures = KeysetPaging.Validate<TimeKey>(request);
+        if (!failures.IsEmpty)
+            throw GraphOutcomes.InvalidInput(failures);
 
-        return $"{orderBy?.Field} {orderBy?.Direction} | {filterValues?.FilterValuesString} | "
-            + string.Join(",", queryResolverArgs.Select(argument => $"{argument.Param}={argument.Value}"));
-    }
+        var index = Probes.Select(probe => new TimeKey(probe.CreatedAt, probe.Id)).ToImmutableSortedSet();
+        var page = KeysetPaging.Read(index, request, key => Find(key.Id)!, ListArguments.ReadRowTest(context, Shape));
 
-    private static object Page(PageRequest page)
-    {
-        var after = page.AfterKey is null ? -1 : Array.FindIndex(Probes, probe => probe.Id == page.AfterKey);
-        var size = page.First ?? 2;
-        var nodes = Probes.Skip(after + 1).Take(size).ToArray();
-
-        return Connections.Create(nodes, probe => probe.Id, hasPreviousPage: after >= 0, hasNextPage: after + 1 + size < Probes.Length);
+        return Connections.FromPage(page);
     }
 }
 

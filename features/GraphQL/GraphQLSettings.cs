@@ -16,9 +16,11 @@ public sealed class GraphQLSettings
 
     /// <summary>
     /// Maximum complexity of an operation, as GraphQL.NET 8's complexity analyzer computes it by default. Each field
-    /// adds 1, and the fields below a list count five times, or <c>first</c>/<c>last</c> times when given.
+    /// adds 1, and the fields below a list count <c>first</c>/<c>last</c> times, or a default number of times when
+    /// neither is given. The default limit admits a page of orders with their lines at the default page size
+    /// (about 3,800) and refuses 100 orders with 100 lines each (about 91,000).
     /// </summary>
-    public int MaxComplexity { get; set; } = 2_000;
+    public int MaxComplexity { get; set; } = 5_000;
 
     /// <summary>Maximum number of aliased fields in a document, which bounds how often one field can be repeated.</summary>
     public int MaxAliases { get; set; } = 30;

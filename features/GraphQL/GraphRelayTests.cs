@@ -94,7 +94,7 @@ public sealed class GraphRelayTests(GraphFactory factory) : IClassFixture<GraphF
     }
 
     [Theory]
-    [InlineData("first: 3", "INVALID_PAGING")]
+    [InlineData("first: 101", "INVALID_PAGING")]
     [InlineData("first: 0", "INVALID_PAGING")]
     [InlineData("first: 1, last: 1", "INVALID_PAGING")]
     [InlineData("after: \"bm90LWEtY3Vyc29y\"", "INVALID_CURSOR")]
@@ -107,24 +107,57 @@ public sealed class GraphRelayTests(GraphFactory factory) : IClassFixture<GraphF
     }
 
     [Fact]
-    public async Task Shared_input_types_parse()
+    public async Task Connection_pages_backward_from_the_end()
     {
-        var body = await QueryAsync("""
-            { probeInputs(
-                orderBy: { field: "label", direction: DESC },
-                filterValues: { filterValuesString: "label=first" },
-                queryResolverArgs: [{ param: "user_id", value: "1E4Yo11Y3r9a" }]) }
-            """);
+        var last = (await QueryAsync("""{ probes(last: 2) { edges { cursor node { label } } pageInfo { hasNextPage hasPreviousPage } } }""")).GetProperty("data").GetProperty("probes");
+        var startCursor = last.GetProperty("edges")[0].GetProperty("cursor").GetString();
+        var before = (await QueryAsync($$"""{ probes(last: 2, before: "{{startCursor}}") { edges { node { label } } pageInfo { hasPreviousPage } } }""")).GetProperty("data").GetProperty("probes");
 
-        Assert.Equal("label Desc | label=first | user_id=1E4Yo11Y3r9a", body.GetProperty("data").GetProperty("probeInputs").GetString());
+        Assert.Equal(["second", "third"], Labels(last));
+        Assert.True(last.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+        Assert.False(last.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(["first"], Labels(before));
+        Assert.False(before.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
     }
 
     [Fact]
-    public async Task Order_direction_defaults_to_asc()
+    public async Task Order_by_descending_reverses_the_list()
     {
-        var body = await QueryAsync("""{ probeInputs(orderBy: { field: "label" }) }""");
+        var body = await QueryAsync("""{ probes(orderBy: { field: "created_at", direction: DESC }) { edges { node { label } } } }""");
 
-        Assert.StartsWith("label Asc |", body.GetProperty("data").GetProperty("probeInputs").GetString());
+        Assert.Equal(["third", "second", "first"], Labels(body.GetProperty("data").GetProperty("probes")));
+    }
+
+    [Fact]
+    public async Task Filter_values_and_resolver_args_narrow_the_list()
+    {
+        var filtered = await QueryAsync("""{ probes(filterValues: { filterValuesString: "{\"label\": \"second\"}" }) { edges { node { label } } pageInfo { hasNextPage hasPreviousPage } } }""");
+        var ranged = await QueryAsync("""{ probes(first: 1, resolverArgs: [{ param: "created_from", value: "2018-01-15T00:00:00Z" }]) { edges { node { label } } pageInfo { hasNextPage } } }""");
+
+        var probes = filtered.GetProperty("data").GetProperty("probes");
+        Assert.Equal(["second"], Labels(probes));
+        Assert.False(probes.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.False(probes.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+        Assert.Equal(["second"], Labels(ranged.GetProperty("data").GetProperty("probes")));
+        Assert.True(ranged.GetProperty("data").GetProperty("probes").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("""orderBy: { field: "label" }""", "orderBy.field 'label' is not sortable here; use one of created_at.")]
+    [InlineData("""filterValues: { filterValuesString: "{\"owner\": \"x\"}" }""", "filterValues may not filter on 'owner'; use label.")]
+    [InlineData("""filterValues: { filterValuesString: "{\"label\": {\"$ne\": \"x\"}}" }""", "filterValues 'label' must be a string, number or boolean to match exactly; operators and lists are not supported.")]
+    [InlineData("""filterValues: { filterValuesString: "[1]" }""", "filterValues.filterValuesString must be a JSON object")]
+    [InlineData("""filterValues: { filterValuesString: "{label" }""", "filterValues.filterValuesString is not valid JSON")]
+    [InlineData("""resolverArgs: [{ param: "user_id", value: "x" }]""", "resolverArgs param 'user_id' is not known; use created_from.")]
+    [InlineData("""resolverArgs: [{ param: "created_from" }]""", "resolverArgs param 'created_from' needs a value.")]
+    [InlineData("""resolverArgs: [{ param: "created_from", value: "yesterday" }]""", "resolverArgs param 'created_from' must be an ISO 8601 date")]
+    public async Task List_arguments_a_list_does_not_take_are_named(string arguments, string message)
+    {
+        var body = await QueryAsync($$"""{ probes({{arguments}}) { edges { cursor } } }""");
+
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").ValueKind);
+        Assert.Equal("INVALID_ARGUMENT", GraphFactory.FirstErrorCode(body));
+        Assert.StartsWith(message, body.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
     [Fact]

@@ -18,14 +18,8 @@ public sealed class MeEndpoint : EndpointWithoutRequest<MeResponse>
 
     public override async Task HandleAsync(CancellationToken cancellation)
     {
-        var response = new MeResponse(
-            Claim(SlicesClaims.UserId),
-            Claim(SlicesClaims.Username),
-            Claim(SlicesClaims.Locale),
-            Claim(SlicesClaims.Role));
+        var viewer = Viewer.From(User);
 
-        await Send.OkAsync(response, cancellation);
+        await Send.OkAsync(new MeResponse(viewer.UserId, viewer.Username, viewer.Locale, viewer.Role), cancellation);
     }
-
-    private string Claim(string type) => User.FindFirst(type)?.Value ?? "";
 }

@@ -8,9 +8,11 @@ namespace Slices.Features.Orders;
 
 /// <summary>
 /// Lists the orders placed for a user, page by page by (order_date, id). A user lists only their own
-/// orders and an admin anyone's; another user's list is not found.
+/// orders and an admin anyone's; another user's list is not found. A <paramref name="Filter"/> keeps only the
+/// orders it accepts.
 /// </summary>
-public sealed record ListUserOrdersCommand(Viewer Viewer, string UserId, PageRequest Page) : ICommand<Outcome<Page<Order>>>;
+public sealed record ListUserOrdersCommand(Viewer Viewer, string UserId, PageRequest Page, Func<Order, bool>? Filter = null)
+    : ICommand<Outcome<Page<Order>>>;
 
 public sealed class ListUserOrdersHandler(OrderStore orders, UserStore users, ILogger<ListUserOrdersHandler> logger)
     : ICommandHandler<ListUserOrdersCommand, Outcome<Page<Order>>>
@@ -40,7 +42,8 @@ public sealed class ListUserOrdersHandler(OrderStore orders, UserStore users, IL
         var page = KeysetPaging.Read(
             orders.IndexOfUser(command.UserId),
             command.Page,
-            key => orders.FindById(key.Id) ?? throw new InvalidOperationException($"Order {key.Id} is indexed but not stored."));
+            key => orders.FindById(key.Id) ?? throw new InvalidOperationException($"Order {key.Id} is indexed but not stored."),
+            command.Filter);
 
         return Outcome<Page<Order>>.Success(page);
     }

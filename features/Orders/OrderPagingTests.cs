@@ -110,6 +110,53 @@ public sealed class OrderPagingTests
         Assert.False(back.PageInfo.HasPreviousPage);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Filtered_pages_cover_matches_once(bool descending)
+    {
+        var index = ImmutableSortedSet.CreateRange(Enumerable.Range(0, 200).Select(number => new TimeKey(Start.AddMinutes(number), $"id{number:D3}")));
+        static bool Accept(TimeKey key) => int.Parse(key.Id[2..], System.Globalization.CultureInfo.InvariantCulture) % 7 == 0;
+        var expected = (descending ? index.Reverse() : index).Where(Accept).ToArray();
+
+        var forward = new List<TimeKey>();
+        var page = KeysetPaging.Read(index, new PageRequest(First: 4, Descending: descending), key => key, Accept);
+        Assert.False(page.PageInfo.HasPreviousPage);
+        forward.AddRange(page.Nodes);
+        while (page.PageInfo.HasNextPage)
+        {
+            page = KeysetPaging.Read(index, new PageRequest(First: 4, After: page.PageInfo.EndCursor, Descending: descending), key => key, Accept);
+            Assert.True(page.PageInfo.HasPreviousPage);
+            forward.AddRange(page.Nodes);
+        }
+
+        var backward = new List<TimeKey>();
+        page = KeysetPaging.Read(index, new PageRequest(Last: 4, Descending: descending), key => key, Accept);
+        Assert.False(page.PageInfo.HasNextPage);
+        backward.InsertRange(0, page.Nodes);
+        while (page.PageInfo.HasPreviousPage)
+        {
+            page = KeysetPaging.Read(index, new PageRequest(Last: 4, Before: page.PageInfo.StartCursor, Descending: descending), key => key, Accept);
+            backward.InsertRange(0, page.Nodes);
+        }
+
+        Assert.Equal(expected, forward);
+        Assert.Equal(expected, backward);
+    }
+
+    [Fact]
+    public void Filter_that_accepts_nothing_gives_empty_page()
+    {
+        var index = ImmutableSortedSet.CreateRange(Enumerable.Range(0, 20).Select(number => new TimeKey(Start.AddMinutes(number), $"id{number:D3}")));
+
+        var page = KeysetPaging.Read(index, new PageRequest(First: 5), key => key, _ => false);
+
+        Assert.Empty(page.Edges);
+        Assert.False(page.PageInfo.HasNextPage);
+        Assert.False(page.PageInfo.HasPreviousPage);
+        Assert.Null(page.PageInfo.EndCursor);
+    }
+
     private static string Insert(OrderStore orders, DateTimeOffset orderDate)
     {
         var line = new OrderItem(DemoData.FoodItemId, 1, 2m, null);

@@ -13,9 +13,12 @@ public enum UserSortField
     CreatedAt,
 }
 
-/// <summary>Lists users page by page. Only admins may.</summary>
-public sealed record ListUsersCommand(Viewer Viewer, PageRequest Page, UserSortField OrderBy = UserSortField.FullName)
-    : ICommand<Outcome<Page<User>>>;
+/// <summary>Lists users page by page. Only admins may. A <paramref name="Filter"/> keeps only the users it accepts.</summary>
+public sealed record ListUsersCommand(
+    Viewer Viewer,
+    PageRequest Page,
+    UserSortField OrderBy = UserSortField.FullName,
+    Func<User, bool>? Filter = null) : ICommand<Outcome<Page<User>>>;
 
 public sealed class ListUsersHandler(UserStore users, ILogger<ListUsersHandler> logger) : ICommandHandler<ListUsersCommand, Outcome<Page<User>>>
 {
@@ -38,9 +41,9 @@ public sealed class ListUsersHandler(UserStore users, ILogger<ListUsersHandler> 
 
         var page = command.OrderBy switch
         {
-            UserSortField.FullName => KeysetPaging.Read(users.IndexByFullName, command.Page, key => Load(key.Id)),
-            UserSortField.Username => KeysetPaging.Read(users.IndexByUsername, command.Page, key => Load(key.Id)),
-            _ => KeysetPaging.Read(users.IndexByCreatedAt, command.Page, key => Load(key.Id)),
+            UserSortField.FullName => KeysetPaging.Read(users.IndexByFullName, command.Page, key => Load(key.Id), command.Filter),
+            UserSortField.Username => KeysetPaging.Read(users.IndexByUsername, command.Page, key => Load(key.Id), command.Filter),
+            _ => KeysetPaging.Read(users.IndexByCreatedAt, command.Page, key => Load(key.Id), command.Filter),
         };
 
         return Outcome<Page<User>>.Success(page);

@@ -10,7 +10,7 @@ namespace Slices.Tests.Api;
 
 public sealed class HostTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private static readonly string[] AnonymousRoutes = ["/healthcheck", "/.well-known/jwks.json", "/login", "/logout", "/graphiql/{**path}"];
+    private static readonly string[] AnonymousRoutes = ["/", "/healthcheck", "/.well-known/jwks.json", "/login", "/logout", "/graphiql/{**path}"];
 
     [Fact]
     public async Task Healthcheck_needs_no_login()
@@ -37,6 +37,17 @@ public sealed class HostTests(AppFactory factory) : IClassFixture<AppFactory>
         Assert.Equal(Base64UrlEncoder.Encode(TestKeys.Signing.Rsa.ExportParameters(false).Modulus), key.GetProperty("n").GetString());
         Assert.False(key.TryGetProperty("d", out _), "The private exponent must never be published.");
         Snapshots.MatchJson(body, ["keys[0].n"]);
+    }
+
+    [Fact]
+    public async Task Root_redirects_to_graphiql()
+    {
+        using var client = factory.CreatePlainClient();
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/graph", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -1,17 +1,15 @@
+using FastEndpoints;
 using GraphQL;
 using GraphQL.Types;
 using Slices.Features.GraphQL;
-using Slices.Store;
 
 namespace Slices.Features.Orders.Graph;
 
 /// <summary>
-/// The catalog's part of the schema: <c>getItem(item_id)</c> and <c>Item</c> nodes. It only reads the catalog.
+/// The catalog's part of the schema: <c>getItem(item_id)</c> and <c>Item</c> nodes, read through the catalog
+/// handler that REST uses too.
 /// </summary>
-/// <remarks>
-/// TODO: call the Orders slice's catalog handler once it exists, so REST and GraphQL read items the same way.
-/// </remarks>
-public sealed class ItemGraphContribution(ItemStore items) : IGraphContribution, INodeResolver
+public sealed class ItemGraphContribution : IGraphContribution, INodeResolver
 {
     public string TypeName => ItemType.TypeName;
 
@@ -19,8 +17,8 @@ public sealed class ItemGraphContribution(ItemStore items) : IGraphContribution,
         query.Field<ItemType>("getItem")
             .Description("Returns the catalog item with this id, or null when none exists.")
             .Argument<NonNullGraphType<IdGraphType>>("item_id", "A global Item id or a raw item id.")
-            .Resolve(context => items.FindById(GlobalId.ToRawId(context.GetArgument<string>("item_id"), ItemType.TypeName)));
+            .ResolveAsync(context => ResolveAsync(GlobalId.ToRawId(context.GetArgument<string>("item_id"), ItemType.TypeName), context));
 
-    public Task<object?> ResolveAsync(string rawId, IResolveFieldContext context) =>
-        Task.FromResult<object?>(items.FindById(rawId));
+    public async Task<object?> ResolveAsync(string rawId, IResolveFieldContext context) =>
+        (await new GetItemCommand(context.Viewer(), rawId).ExecuteAsync(context.CancellationToken)).ValueOrNull();
 }

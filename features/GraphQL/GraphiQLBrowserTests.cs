@@ -27,7 +27,7 @@ public sealed class GraphiQLBrowserTests(BrowserFixture browser)
     });
 
     [SkippableFact]
-    public Task Typed_query_shows_result() => browser.RunAsync(async session =>
+    public Task Viewer_query_shows_username() => browser.RunAsync(async session =>
     {
         await session.LogInThroughAsync("/graph");
         var editor = session.Page.Locator(".graphiql-query-editor .CodeMirror");
@@ -36,17 +36,17 @@ public sealed class GraphiQLBrowserTests(BrowserFixture browser)
         await editor.ClickAsync();
         await session.Page.Keyboard.PressAsync("Control+A");
         await session.Page.Keyboard.PressAsync("Delete");
-        await session.Page.Keyboard.TypeAsync("{ getItem(item_id: \"1GVl21lq0S8p\") { desc } }");
+        await session.Page.Keyboard.TypeAsync("{ viewer { username } }");
         await session.Page.Keyboard.PressAsync("Escape");
         var graphResponse = session.Page.WaitForResponseAsync(response =>
-            response.Url.EndsWith(GraphEndpoint.Route, StringComparison.Ordinal) && response.Request.PostData?.Contains("getItem", StringComparison.Ordinal) == true);
+            response.Url.EndsWith(GraphEndpoint.Route, StringComparison.Ordinal) && response.Request.PostData?.Contains("viewer", StringComparison.Ordinal) == true);
         await session.Page.Locator(".graphiql-execute-button").ClickAsync();
 
         var response = await graphResponse;
         Assert.Equal(200, response.Status);
         Assert.Equal("1", await response.Request.HeaderValueAsync(GraphMediaTypes.PreflightHeader));
         Assert.NotNull(await response.Request.HeaderValueAsync("cookie"));
-        await Expect(session.Page.Locator(".graphiql-response")).ToContainTextAsync("\"desc\": \"Sample Consumer Item\"");
+        await Expect(session.Page.Locator(".graphiql-response")).ToContainTextAsync("\"username\": \"jane01\"");
         Assert.Empty(session.ForeignRequests);
         Assert.Empty(session.PageErrors);
     });

@@ -9,6 +9,7 @@ builder.Services.AddSlicesLogging();
 builder.Services.AddSlicesStore(builder.Configuration);
 builder.Services.AddSlicesAuth(builder.Configuration);
 builder.Services.AddSlicesApi(builder.Configuration);
+builder.Services.AddSlicesOpenApi();
 
 var app = builder.Build();
 
@@ -19,6 +20,7 @@ app.UseCors();
 app.UseSlicesAuth();
 app.UseSlicesLogContext();
 app.UseSlicesStore();
+app.UseSlicesOpenApi();
 app.UseSlicesApi();
 
 app.Run();

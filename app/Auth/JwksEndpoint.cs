@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FastEndpoints.Swagger;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Slices.Auth;
@@ -16,6 +17,7 @@ public sealed class JwksEndpoint(KeyRing keys) : EndpointWithoutRequest<JsonWebK
     {
         Get("/.well-known/jwks.json");
         AllowAnonymous();
+        Description(endpoint => endpoint.AutoTagOverride("Keys"));
     }
 
     public override async Task HandleAsync(CancellationToken cancellation)

@@ -5,6 +5,7 @@ namespace Slices.Features.GraphQL;
 /// <summary>
 /// Applies the configured depth and complexity limits through GraphQL.NET's complexity analyzer. Each rejection
 /// gets its own code, <c>MAX_DEPTH_EXCEEDED</c> or <c>MAX_COMPLEXITY_EXCEEDED</c>, so clients can tell which limit to meet.
+/// Operations that select only introspection fields are exempt; see <see cref="MaxIntrospectionNestingRule"/>.
 /// </summary>
 internal static class ComplexityLimits
 {
@@ -19,10 +20,18 @@ internal static class ComplexityLimits
     }
 
     // The analyzer sets Error when a limit is exceeded. Depth is checked first because the analyzer checks it first.
+    // An operation of introspection fields alone is bounded by MaxIntrospectionNestingRule instead, because the
+    // analyzer rates GraphiQL's schema query of this schema at a complexity near 350,000, far above any limit for data.
     private static Task SetErrorCode(ComplexityValidationContext context)
     {
         if (context.Error is null)
             return Task.CompletedTask;
+
+        if (MaxIntrospectionNestingRule.IsIntrospectionOnly(context.ValidationContext.Operation))
+        {
+            context.Error = null;
+            return Task.CompletedTask;
+        }
 
         context.Error.Code = context.MaxDepth > context.Configuration.MaxDepth ? DepthCode : ComplexityCode;
 

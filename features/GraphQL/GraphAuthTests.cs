@@ -49,7 +49,11 @@ public sealed class GraphAuthTests(GraphFactory factory) : IClassFixture<GraphFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("https://unpkg.com/graphiql@3.8.3/graphiql.min.js", page);
+        Assert.Contains("<script src=\"/graphiql/graphiql@3.9.0/graphiql.min.js\" integrity=\"sha384-", page);
+        Assert.Contains("<script src=\"/graphiql/react@18.3.1/umd/react.production.min.js\" integrity=\"sha384-", page);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/graphiql/graphiql@3.9.0/graphiql.min.css\" integrity=\"sha384-", page);
+        Assert.Contains("<strong id=\"username\">jane01</strong>", page);
+        Assert.Contains("<form method=\"post\" action=\"/logout\">", page);
         Assert.Contains("credentials: \"same-origin\"", page);
         Assert.Contains("\"GraphQL-Require-Preflight\": \"1\"", page);
         Assert.Contains("const endpointUrl = \"/graph\"", page);
@@ -71,7 +75,12 @@ public sealed class GraphAuthTests(GraphFactory factory) : IClassFixture<GraphFa
         Assert.Contains("connect-src 'self'", policy);
         Assert.Contains("frame-ancestors 'none'", policy);
         Assert.Contains("script-src 'nonce-", policy);
-        Assert.Contains("https://unpkg.com/react@18.3.1/umd/react.production.min.js", policy);
+        Assert.Contains($"script-src 'nonce-{nonce}' 'self';", policy);
+        Assert.Contains($"style-src 'self' 'nonce-{nonce}';", policy);
+        Assert.DoesNotContain("'unsafe-inline'", policy);
+        Assert.Contains($"<style nonce=\"{nonce}\">", page);
+        Assert.Contains("form-action 'self'", policy);
+        Assert.DoesNotContain("https:", policy);
         Assert.DoesNotContain("'unsafe-eval'", policy);
         Assert.DoesNotContain("*", policy);
         Assert.False(string.IsNullOrEmpty(nonce));

@@ -21,20 +21,23 @@ public sealed class GraphEndpoint(
     {
         Verbs(Http.GET, Http.POST);
         Routes(Route);
+
+        // GraphQL documents its own schema; the OpenAPI document lists only the REST endpoints.
+        Description(endpoint => endpoint.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken cancellation)
     {
-        if (AuthChallenge.IsBrowserNavigation(HttpContext.Request))
-        {
-            await graphiQL.SendAsync(HttpContext, cancellation);
-            return;
-        }
-
         var viewer = Viewer.TryFrom(User);
         if (viewer is null)
         {
             await Send.UnauthorizedAsync(cancellation);
+            return;
+        }
+
+        if (AuthChallenge.IsBrowserNavigation(HttpContext.Request))
+        {
+            await graphiQL.SendAsync(HttpContext, viewer.Username, cancellation);
             return;
         }
 

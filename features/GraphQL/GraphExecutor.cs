@@ -32,7 +32,7 @@ public sealed class GraphExecutor(
             UserContext = new GraphUserContext(viewer),
             RequestServices = http.RequestServices,
             CancellationToken = cancellation,
-            ValidationRules = [.. DocumentValidator.CoreRules, new MaxAliasesRule(settings.Value.MaxAliases), .. methodRules],
+            ValidationRules = [.. DocumentValidator.CoreRules, new MaxAliasesRule(settings.Value.MaxAliases), MaxIntrospectionNestingRule.Instance, .. methodRules],
             CachedDocumentValidationRules = methodRules,
             UnhandledExceptionDelegate = LogUnhandledException,
         });

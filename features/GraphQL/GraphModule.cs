@@ -17,6 +17,8 @@ public sealed class GraphModule : IFeatureModule
         services.AddSingleton<GraphRequestReader>();
         services.AddSingleton<GraphExecutor>();
         services.AddSingleton<GraphResponseWriter>();
+        // Loaded now, so that a missing or altered vendored file stops start-up.
+        services.AddSingleton(new GraphiQLAssets());
         services.AddSingleton<GraphiQLPage>();
         services.AddSingleton<IConfigureExecution, GraphDocumentCache>();
 

@@ -29,8 +29,10 @@ public sealed class GraphQLSettings
     public TimeSpan DocumentCacheSlidingExpiration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Base URL that the GraphiQL page loads its scripts and style sheet from, such as <c>https://unpkg.com</c>.
-    /// The page's Content-Security-Policy allows this origin and no other.
+    /// Base that the GraphiQL page loads its scripts and style sheet from: by default <c>/graphiql</c>, where this
+    /// app serves its vendored copies. Another https URL that serves the same files under the same paths (such as
+    /// an npm CDN) works too, because the page checks each file against its recorded integrity hash. The page's
+    /// Content-Security-Policy allows these files and no other scripts.
     /// </summary>
-    public string GraphiQLAssetBase { get; set; } = "https://unpkg.com";
+    public string GraphiQLAssetBase { get; set; } = GraphiQLAssets.RequestPath;
 }

@@ -12,6 +12,9 @@ public sealed class HomeEndpoint : EndpointWithoutRequest
     {
         Get("/");
         AllowAnonymous();
+
+        // A redirect for people, so the OpenAPI document leaves it out.
+        Description(endpoint => endpoint.ExcludeFromDescription());
     }
 
     public override Task HandleAsync(CancellationToken cancellation) => Send.RedirectAsync("/graph");

@@ -44,7 +44,12 @@ public sealed class LoginEndpoint(TokenCookie cookie) : Endpoint<LoginRequest, L
         Post("/login");
         AllowAnonymous();
         AllowFormData(urlEncoded: true);
-        Description(endpoint => endpoint.Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded"));
+        Description(endpoint => endpoint
+            .Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded")
+            .Produces(StatusCodes.Status302Found)
+            .ProducesProblemDetails(StatusCodes.Status401Unauthorized)
+            .ProducesProblemDetails(StatusCodes.Status429TooManyRequests));
+        Summary(summary => summary.Responses[StatusCodes.Status302Found] = "A form login: redirect to the local returnUrl, with the cookie set.");
         DontThrowIfValidationFails();
     }
 

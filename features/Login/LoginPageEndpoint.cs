@@ -15,6 +15,9 @@ public sealed class LoginPageEndpoint : Endpoint<LoginPageRequest>, IRequiresSig
     {
         Get("/login");
         AllowAnonymous();
+
+        // An HTML page for people. The OpenAPI document lists POST /login, which takes the same credentials.
+        Description(endpoint => endpoint.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(LoginPageRequest request, CancellationToken cancellation)

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FastEndpoints.Swagger;
 using Slices.Auth;
 
 namespace Slices.Features.Login;
@@ -13,6 +14,8 @@ public sealed class LogoutEndpoint(TokenCookie cookie, ILogger<LogoutEndpoint> l
     {
         Post("/logout");
         AllowAnonymous();
+        Description(endpoint => endpoint.Produces(StatusCodes.Status302Found).AutoTagOverride("Login"));
+        Summary(summary => summary.Responses[StatusCodes.Status302Found] = "A form post: redirect to the login page.");
     }
 
     public override async Task HandleAsync(CancellationToken cancellation)

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FastEndpoints.Swagger;
 using Slices.Auth;
 
 namespace Slices.Features.Login;
@@ -9,7 +10,11 @@ public sealed record MeResponse(string Id, string Username, string Locale, strin
 /// <summary>Returns the viewer from the token's claims alone, without reading the user table.</summary>
 public sealed class MeEndpoint : EndpointWithoutRequest<MeResponse>
 {
-    public override void Configure() => Get("/me");
+    public override void Configure()
+    {
+        Get("/me");
+        Description(endpoint => endpoint.AutoTagOverride("Login"));
+    }
 
     public override async Task HandleAsync(CancellationToken cancellation)
     {

@@ -9,6 +9,10 @@ public sealed class CreateOrderEndpoint : OutcomeEndpoint<CreateOrderInput, Orde
     public override void Configure()
     {
         Post("/orders");
+        Description(endpoint => endpoint
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<OrderResponse>(StatusCodes.Status201Created)
+            .ProducesProblemDetails(StatusCodes.Status403Forbidden));
 
         // The handler runs the same rules after its permission check, so a viewer without permission gets 403, not 400.
         DontThrowIfValidationFails();

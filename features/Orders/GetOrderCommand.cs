@@ -38,7 +38,11 @@ public sealed class GetOrderRequest
 /// <summary>Returns an order to its user, its payer or an admin.</summary>
 public sealed class GetOrderEndpoint : OutcomeEndpoint<GetOrderRequest, OrderResponse>
 {
-    public override void Configure() => Get("/orders/{id}");
+    public override void Configure()
+    {
+        Get("/orders/{id}");
+        Description(endpoint => endpoint.ProducesProblemDetails(StatusCodes.Status404NotFound));
+    }
 
     public override async Task HandleAsync(GetOrderRequest request, CancellationToken cancellation)
     {

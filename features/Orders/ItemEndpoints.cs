@@ -24,7 +24,11 @@ public sealed class ListItemsEndpoint : OutcomeEndpoint<EmptyRequest, IReadOnlyL
 /// <summary>Returns one catalog item.</summary>
 public sealed class GetItemEndpoint : OutcomeEndpoint<GetItemRequest, ItemResponse>
 {
-    public override void Configure() => Get("/items/{id}");
+    public override void Configure()
+    {
+        Get("/items/{id}");
+        Description(endpoint => endpoint.ProducesProblemDetails(StatusCodes.Status404NotFound));
+    }
 
     public override async Task HandleAsync(GetItemRequest request, CancellationToken cancellation)
     {

@@ -27,7 +27,11 @@ public sealed class ListUserOrdersRequestValidator : Validator<ListUserOrdersReq
 /// <summary>Lists a user's orders, newest first unless <c>direction=asc</c>.</summary>
 public sealed class ListUserOrdersEndpoint : OutcomeEndpoint<ListUserOrdersRequest, PageResponse<OrderResponse>>
 {
-    public override void Configure() => Get("/users/{id}/orders");
+    public override void Configure()
+    {
+        Get("/users/{id}/orders");
+        Description(endpoint => endpoint.ProducesProblemDetails(StatusCodes.Status404NotFound));
+    }
 
     public override async Task HandleAsync(ListUserOrdersRequest request, CancellationToken cancellation)
     {

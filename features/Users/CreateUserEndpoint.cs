@@ -9,6 +9,11 @@ public sealed class CreateUserEndpoint : OutcomeEndpoint<CreateUserInput, UserRe
     public override void Configure()
     {
         Post("/users");
+        Description(endpoint => endpoint
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<UserResponse>(StatusCodes.Status201Created)
+            .ProducesProblemDetails(StatusCodes.Status403Forbidden)
+            .ProducesProblemDetails(StatusCodes.Status409Conflict));
 
         // The handler runs the same rules after its permission check, so a viewer without permission gets 403, not 400.
         DontThrowIfValidationFails();

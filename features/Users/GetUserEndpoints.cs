@@ -11,7 +11,11 @@ public sealed class GetUserRequest
 /// <summary>Returns a user to themselves or to an admin; for anyone else the user does not exist.</summary>
 public sealed class GetUserEndpoint : OutcomeEndpoint<GetUserRequest, UserResponse>
 {
-    public override void Configure() => Get("/users/{id}");
+    public override void Configure()
+    {
+        Get("/users/{id}");
+        Description(endpoint => endpoint.ProducesProblemDetails(StatusCodes.Status404NotFound));
+    }
 
     public override async Task HandleAsync(GetUserRequest request, CancellationToken cancellation)
     {
@@ -29,7 +33,11 @@ public sealed class GetUserEndpoint : OutcomeEndpoint<GetUserRequest, UserRespon
 /// <summary>Returns the stored profile of the logged-in user; 404 when the token's user no longer exists.</summary>
 public sealed class GetViewerEndpoint : OutcomeEndpoint<EmptyRequest, UserResponse>
 {
-    public override void Configure() => Get("/users/me");
+    public override void Configure()
+    {
+        Get("/users/me");
+        Description(endpoint => endpoint.ProducesProblemDetails(StatusCodes.Status404NotFound));
+    }
 
     public override async Task HandleAsync(EmptyRequest request, CancellationToken cancellation)
     {

@@ -32,7 +32,11 @@ public sealed class ListUsersEndpoint : OutcomeEndpoint<ListUsersRequest, PageRe
         ["created_at"] = UserSortField.CreatedAt,
     };
 
-    public override void Configure() => Get("/users");
+    public override void Configure()
+    {
+        Get("/users");
+        Description(endpoint => endpoint.ProducesProblemDetails(StatusCodes.Status403Forbidden));
+    }
 
     public override async Task HandleAsync(ListUsersRequest request, CancellationToken cancellation)
     {

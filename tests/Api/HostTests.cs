@@ -10,7 +10,7 @@ namespace Slices.Tests.Api;
 
 public sealed class HostTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    private static readonly string[] AnonymousRoutes = ["/", "/healthcheck", "/.well-known/jwks.json", "/login", "/logout"];
+    private static readonly string[] AnonymousRoutes = ["/", "/healthcheck", "/.well-known/jwks.json", "/login", "/logout", "/graphiql/{**path}"];
 
     [Fact]
     public async Task Healthcheck_needs_no_login()

@@ -16,7 +16,9 @@ public static class Connections
     /// <summary>Adds the Relay paging arguments to a connection field.</summary>
     public static FieldBuilder<TSource, TReturn> PagingArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
         field
-            .Argument<IntGraphType>("first", $"Number of edges after the 'after' cursor, or from the start; 1 to {Store.PageRequest.MaxSize}.")
+            .Argument<IntGraphType>(
+                "first",
+                $"Number of edges after the 'after' cursor, or from the start; 1 to {Store.PageRequest.MaxSize}. Without first and last, {Store.PageRequest.DefaultSize} edges from the start.")
             .Argument<StringGraphType>("after", "Cursor of the edge to start after.")
             .Argument<IntGraphType>("last", $"Number of edges before the 'before' cursor, or up to the end; 1 to {Store.PageRequest.MaxSize}.")
             .Argument<StringGraphType>("before", "Cursor of the edge to end before.");

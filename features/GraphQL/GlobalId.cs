@@ -55,7 +55,7 @@ public static class GlobalId
             return id;
 
         if (decodedType != typeName)
-            throw new ExecutionError($"The id '{id}' names a {decodedType}, but a {typeName} id is expected.") { Code = "INVALID_ID" };
+            throw new ExecutionError($"The id '{id}' is of type {decodedType}, but this argument takes an id of type {typeName}.") { Code = "INVALID_ID" };
 
         return rawId;
     }

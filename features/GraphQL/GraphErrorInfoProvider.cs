@@ -19,6 +19,8 @@ public sealed class GraphErrorInfoProvider(IHostEnvironment environment) : Error
 {
     public const string InternalErrorCode = "INTERNAL_SERVER_ERROR";
 
+    private const string DetailsKey = "details";
+
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
@@ -31,9 +33,19 @@ public sealed class GraphErrorInfoProvider(IHostEnvironment environment) : Error
             info.Message = "An internal error occurred while resolving this field; the server log has the details.";
             extensions["code"] = InternalErrorCode;
         }
-        else if (!extensions.ContainsKey("code"))
+        else
         {
-            extensions["code"] = executionError.Code ?? InternalErrorCode;
+            if (!extensions.ContainsKey("code"))
+                extensions["code"] = executionError.Code ?? InternalErrorCode;
+
+            // Details are for failures nobody expected. An expected error's message and code say all a client needs,
+            // and its stack trace would only show server paths.
+            extensions.Remove(DetailsKey);
+
+            // A scalar that rejects a value says why in a FormatException, which GraphQL.NET keeps as the inner
+            // exception under a generic "Unable to convert" message.
+            if (executionError.InnerException is FormatException format && !info.Message.Contains(format.Message, StringComparison.Ordinal))
+                info.Message = $"{info.Message} {format.Message}";
         }
 
         info.Extensions = extensions;

@@ -22,6 +22,34 @@ public sealed class GraphErrorsTests(GraphErrorsTests.DevelopmentFactory factory
         Assert.Contains("Probe internals that must stay private.", extensions.GetProperty("details").GetString());
     }
 
+    [Theory]
+    [InlineData("{ probe(probe_id: \"probe0000001\") { fail } }")]
+    [InlineData("{ probes(first: 0) { edges { cursor } } }")]
+    [InlineData("{ probe(") ]
+    public async Task Development_hides_details_of_expected_errors(string query)
+    {
+        using var client = await factory.CreateLoggedInClientAsync();
+
+        using var response = await client.SendAsync(GraphFactory.PostQuery(query));
+
+        var extensions = (await GraphFactory.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("extensions");
+        Assert.True(extensions.TryGetProperty("code", out _));
+        Assert.False(extensions.TryGetProperty("details", out _), extensions.ToString());
+    }
+
+    [Theory]
+    [InlineData("2018-01-01")]
+    [InlineData("2018-01-01T08:00:00")]
+    public async Task Date_without_zone_is_rejected_with_the_format(string value)
+    {
+        using var client = await factory.CreateLoggedInClientAsync();
+
+        using var response = await client.SendAsync(GraphFactory.PostQuery("query($d: DateTime!) { probeEchoDate(value: $d) }", new { d = value }));
+
+        var message = (await GraphFactory.ReadJsonAsync(response)).GetProperty("errors")[0].GetProperty("message").GetString();
+        Assert.Contains($"'{value}' is not an ISO 8601 date and time with Z or an offset, such as 2018-01-01T08:00:00Z.", message);
+    }
+
     [Fact]
     public async Task Accept_without_json_gets_json()
     {

@@ -55,7 +55,13 @@ public static class GraphOutcomes
         return new ExecutionError(Describe(failures)) { Code = code };
     }
 
-    /// <summary>Joins the failures' messages into one sentence list.</summary>
+    /// <summary>
+    /// Joins the failures' messages. A message that does not start with its field's name, such as the quantity rule of
+    /// the second order line, gets the field's path first: <c>order_items[1].quantity: quantity must be ...</c>.
+    /// </summary>
     public static string Describe(ImmutableArray<ValidationFailure> failures) =>
-        string.Join(" ", failures.Select(failure => failure.ErrorMessage));
+        string.Join(" ", failures.Select(failure =>
+            string.IsNullOrEmpty(failure.PropertyName) || failure.ErrorMessage.StartsWith(failure.PropertyName, StringComparison.Ordinal)
+                ? failure.ErrorMessage
+                : $"{failure.PropertyName}: {failure.ErrorMessage}"));
 }

@@ -72,7 +72,7 @@ public sealed class GraphRelayTests(GraphFactory factory) : IClassFixture<GraphF
 
         Assert.Equal(JsonValueKind.Null, body.GetProperty("data").GetProperty("probe").ValueKind);
         Assert.Equal("INVALID_ID", GraphFactory.FirstErrorCode(body));
-        Assert.Contains("names a User, but a Probe id is expected", body.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Contains("is of type User, but this argument takes an id of type Probe", body.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 
     [Fact]
@@ -147,6 +147,7 @@ public sealed class GraphRelayTests(GraphFactory factory) : IClassFixture<GraphF
     [InlineData("""filterValues: { filterValuesString: "{\"owner\": \"x\"}" }""", "filterValues may not filter on 'owner'; use label.")]
     [InlineData("""filterValues: { filterValuesString: "{\"label\": {\"$ne\": \"x\"}}" }""", "filterValues 'label' must be a string, number or boolean to match exactly; operators and lists are not supported.")]
     [InlineData("""filterValues: { filterValuesString: "[1]" }""", "filterValues.filterValuesString must be a JSON object")]
+    [InlineData("""filterValues: { filterValuesString: "{\"label\": \"first\", \"label\": \"second\"}" }""", "filterValues names 'label' more than once; give each field one value.")]
     [InlineData("""filterValues: { filterValuesString: "{label" }""", "filterValues.filterValuesString is not valid JSON")]
     [InlineData("""resolverArgs: [{ param: "user_id", value: "x" }]""", "resolverArgs param 'user_id' is not known; use created_from.")]
     [InlineData("""resolverArgs: [{ param: "created_from" }]""", "resolverArgs param 'created_from' needs a value.")]

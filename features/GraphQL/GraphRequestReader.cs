@@ -30,10 +30,10 @@ public sealed class GraphRequestReader(IGraphQLTextSerializer serializer, IOptio
         var hasPreflightHeader = request.Headers.ContainsKey(GraphMediaTypes.PreflightHeader);
 
         if (isGet && !hasPreflightHeader)
-            return GraphRequestReadResult.Reject(GraphTransportError.PreflightRequired("A GET request"));
+            return GraphRequestReadResult.Reject(GraphTransportError.PreflightRequiredForGet());
 
         if (!isGet && !isJson && !hasPreflightHeader)
-            return GraphRequestReadResult.Reject(GraphTransportError.PreflightRequired($"A POST with content type '{request.ContentType ?? "(none)"}'"));
+            return GraphRequestReadResult.Reject(GraphTransportError.PreflightRequiredForPost(request.ContentType));
 
         if (!isGet && !isJson)
             return GraphRequestReadResult.Reject(GraphTransportError.UnsupportedMediaType(request.ContentType));

@@ -3,10 +3,19 @@ namespace Slices.Features.GraphQL;
 /// <summary>A request that the transport rejects before execution: the HTTP status and the GraphQL error it gets.</summary>
 public sealed record GraphTransportError(int StatusCode, string Code, string Message)
 {
-    public static GraphTransportError PreflightRequired(string reason) => new(
+    /// <summary>A GET without the preflight header: a cross-site link or image could send it with the cookie.</summary>
+    public static GraphTransportError PreflightRequiredForGet() => new(
         StatusCodes.Status400BadRequest,
-        "CSRF_PREFLIGHT_REQUIRED",
-        $"{reason} is accepted only with a '{GraphMediaTypes.PreflightHeader}' header, which a cross-site form or link cannot send. Send JSON with POST, or add the header.");
+        CsrfCode,
+        $"A GET request is accepted only with a '{GraphMediaTypes.PreflightHeader}' header, which a cross-site link cannot send. Add the header, or POST the request as application/json.");
+
+    /// <summary>A POST that is not JSON and has no preflight header: a cross-site form could send it with the cookie.</summary>
+    public static GraphTransportError PreflightRequiredForPost(string? contentType) => new(
+        StatusCodes.Status400BadRequest,
+        CsrfCode,
+        $"A POST with content type '{contentType ?? "(none)"}' is rejected, because a cross-site form can send one. Send the request as application/json.");
+
+    private const string CsrfCode = "CSRF_PREFLIGHT_REQUIRED";
 
     public static GraphTransportError UnsupportedMediaType(string? contentType) => new(
         StatusCodes.Status415UnsupportedMediaType,

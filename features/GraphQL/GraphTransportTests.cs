@@ -101,7 +101,9 @@ public sealed class GraphTransportTests(GraphFactory factory) : IClassFixture<Gr
         using var response = await client.SendAsync(GraphFactory.Post(body, contentType));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("CSRF_PREFLIGHT_REQUIRED", GraphFactory.FirstErrorCode(await GraphFactory.ReadJsonAsync(response)));
+        var error = (await GraphFactory.ReadJsonAsync(response)).GetProperty("errors")[0];
+        Assert.Equal("CSRF_PREFLIGHT_REQUIRED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.EndsWith("Send the request as application/json.", error.GetProperty("message").GetString());
     }
 
     [Fact]

@@ -137,14 +137,21 @@ public static class ListArguments
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw Invalid("filterValues.filterValuesString must be a JSON object of field names and values, such as {\"username\": \"john01\"}.");
 
-            return document.RootElement.EnumerateObject()
-                .Select(property => (property.Name, property.Value.ValueKind switch
+            var filters = new List<(string Name, string Value)>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (filters.Exists(filter => filter.Name == property.Name))
+                    throw Invalid($"filterValues names '{property.Name}' more than once; give each field one value.");
+
+                filters.Add((property.Name, property.Value.ValueKind switch
                 {
                     JsonValueKind.String => property.Value.GetString()!,
                     JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
                     _ => throw Invalid($"filterValues '{property.Name}' must be a string, number or boolean to match exactly; operators and lists are not supported."),
-                }))
-                .ToList();
+                }));
+            }
+
+            return filters;
         }
     }
 

@@ -184,6 +184,11 @@ public sealed class OrdersTests(OrdersTests.Factory factory) : IClassFixture<Ord
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "amount": -1}]}""", "order_items[0].amount")]
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "item_details": "green"}]}""", "order_items[0].item_details")]
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "item_details": [1]}]}""", "order_items[0].item_details")]
+    [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1000001}]}""", "order_items[0].quantity")]
+    [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "amount": 1.23456}]}""", "order_items[0].amount")]
+    [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "amount": 1000000000.01}]}""", "order_items[0].amount")]
+    [InlineData("""{"order_date": "0001-01-01T00:00:00Z", "order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1}]}""", "order_date")]
+    [InlineData("""{"order_date": "9999-12-31T23:59:59Z", "order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1}]}""", "order_date")]
     public async Task Invalid_order_is_400_naming_field(string json, string field)
     {
         using var client = factory.CreateUserClient();

@@ -52,9 +52,9 @@ public sealed class CreateOrderGraphTests(CreateOrderGraphTests.Factory factory)
     }
 
     [Theory]
-    [InlineData("000000000000", 1, "Item '000000000000' was not found.")]
-    [InlineData(DemoData.FoodItemId, 0, "quantity must be greater than 0.")]
-    [InlineData("VXNlcjoxRTRZbzExWTNyOWE=", 1, "The id 'VXNlcjoxRTRZbzExWTNyOWE=' names a User, but a Item id is expected.")]
+    [InlineData("000000000000", 1, "order_items[0].item_id: Item '000000000000' was not found.")]
+    [InlineData(DemoData.FoodItemId, 0, "order_items[0].quantity: quantity must be greater than 0.")]
+    [InlineData("VXNlcjoxRTRZbzExWTNyOWE=", 1, "The id 'VXNlcjoxRTRZbzExWTNyOWE=' is of type User, but this argument takes an id of type Item.")]
     public async Task Invalid_order_reports_the_reason(string itemId, int quantity, string message)
     {
         using var client = factory.CreateAdminClient();

@@ -51,7 +51,8 @@ public sealed class UserGraphContribution : IGraphContribution, INodeResolver
 
         query.Field<UserType>("getUser")
             .Description("Returns the user that item_query names, or null when none exists or the viewer may not see them. "
-                + "A user sees only themselves; an admin sees everyone.")
+                + "A user sees only themselves; an admin sees everyone. Usernames, full names and emails match ignoring case, "
+                + "and of several users with one full name the first by full name and id is returned.")
             .Argument<NonNullGraphType<StringGraphType>>(
                 "item_query",
                 "A JSON object with exactly one of id, username, full_name or primary_email, such as {\"username\": \"john01\"}.")
@@ -64,7 +65,7 @@ public sealed class UserGraphContribution : IGraphContribution, INodeResolver
             });
 
         query.Field<ConnectionGraphType<UserType>>("listUsers")
-            .Description("Lists users page by page. Only admins may.")
+            .Description("Lists users page by page. Only admins may. Filters match whole values, ignoring case.")
             .WithListArguments(ListUsersShape)
             .ResolveAsync(async context =>
             {

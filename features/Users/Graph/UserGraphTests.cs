@@ -132,7 +132,7 @@ public sealed class UserGraphTests(UserGraphTests.Factory factory) : IClassFixtu
     [InlineData("""{"password": "jane01-demo"}""", "item_query may not look up by 'password'")]
     [InlineData("""["jane01"]""", "item_query must be a JSON object")]
     [InlineData("""jane01""", "item_query is not valid JSON.")]
-    [InlineData("""{"id": "SXRlbToxSEVPeDZGbkM3Y00="}""", "The id 'SXRlbToxSEVPeDZGbkM3Y00=' names a Item, but a User id is expected.")]
+    [InlineData("""{"id": "SXRlbToxSEVPeDZGbkM3Y00="}""", "The id 'SXRlbToxSEVPeDZGbkM3Y00=' is of type Item, but this argument takes an id of type User.")]
     public async Task Get_user_rejects_a_query_it_cannot_run(string itemQuery, string message)
     {
         using var client = factory.CreateAdminClient();

@@ -28,7 +28,7 @@ esac
 if (( smoke )); then
     duration=1 warmup=1 paging_orders=10000 paging_samples=21 startup_runs=2
 else
-    duration=10 warmup=3 paging_orders=1000000 paging_samples=201 startup_runs=5
+    duration=10 warmup=5 paging_orders=1000000 paging_samples=201 startup_runs=5
 fi
 connection_counts=(4 64)
 # wrk's threads share the machine's cores with the server under test.
@@ -259,31 +259,46 @@ summarize() {
         'BEGIN { printf "%.0f %.2f %.2f %d\n", requests * 1000000 / micros, p50 / 1000, p99 / 1000, errors }'
 }
 
-run_load() {
-    local scenario name method path body cookie key connections ratio baseline_line slices_line
+# Measures one scenario on the baseline and on the Slices process at TARGET, and adds its rows to the
+# results: measure_scenario LABEL TARGET SCENARIO.
+measure_scenario() {
+    local label="$1" target="$2" scenario="$3"
+    local name method path body cookie key connections ratio baseline_line slices_line
     local baseline_rps baseline_p50 baseline_p99 baseline_errors slices_rps slices_p50 slices_p99 slices_errors
-    for scenario in "${measured[@]}"; do
-        IFS='|' read -r name method path body cookie <<< "$scenario"
-        key="$(scenario_key "$name")"
-        note "load: $name"
+    IFS='|' read -r name method path body cookie <<< "$scenario"
+    key="$(scenario_key "$name")"
+    note "load: $label"
 
-        # A warm-up run on each server first, so neither is measured while the JIT still compiles.
-        run_wrk "$baseline_url/$key" 16 "$warmup" "$method" "$body" "$cookie" > /dev/null
-        run_wrk "$slices_url$path" 16 "$warmup" "$method" "$body" "$cookie" > /dev/null
+    # A warm-up run on each server first, so neither is measured while the JIT still compiles.
+    run_wrk "$baseline_url/$key" 16 "$warmup" "$method" "$body" "$cookie" > /dev/null
+    run_wrk "$target$path" 16 "$warmup" "$method" "$body" "$cookie" > /dev/null
 
-        for connections in "${connection_counts[@]}"; do
-            baseline_line="$(run_wrk "$baseline_url/$key" "$connections" "$duration" "$method" "$body" "$cookie")"
-            slices_line="$(run_wrk "$slices_url$path" "$connections" "$duration" "$method" "$body" "$cookie")"
-            read -r baseline_rps baseline_p50 baseline_p99 baseline_errors <<< "$(summarize "$baseline_line")"
-            read -r slices_rps slices_p50 slices_p99 slices_errors <<< "$(summarize "$slices_line")"
-            ratio="$(awk -v a="$slices_rps" -v b="$baseline_rps" 'BEGIN { printf "%.0f %%", (b > 0) ? 100 * a / b : 0 }')"
-            (( baseline_errors + slices_errors == 0 )) \
-                || ratio+=" ($baseline_errors baseline and $slices_errors Slices errors or non-2xx responses)"
+    for connections in "${connection_counts[@]}"; do
+        baseline_line="$(run_wrk "$baseline_url/$key" "$connections" "$duration" "$method" "$body" "$cookie")"
+        slices_line="$(run_wrk "$target$path" "$connections" "$duration" "$method" "$body" "$cookie")"
+        read -r baseline_rps baseline_p50 baseline_p99 baseline_errors <<< "$(summarize "$baseline_line")"
+        read -r slices_rps slices_p50 slices_p99 slices_errors <<< "$(summarize "$slices_line")"
+        ratio="$(awk -v a="$slices_rps" -v b="$baseline_rps" 'BEGIN { printf "%.0f %%", (b > 0) ? 100 * a / b : 0 }')"
+        if (( baseline_errors + slices_errors > 0 )); then
+            ratio+=" ($baseline_errors baseline and $slices_errors Slices errors or non-2xx responses)"
+        fi
 
-            results+=("| $name | $connections | $baseline_rps | $slices_rps | $ratio | $baseline_p50 / $slices_p50 | $baseline_p99 / $slices_p99 |")
-            ratios["$name|$connections"]="${ratio%% *}"
-        done
+        results+=("| $label | $connections | $baseline_rps | $slices_rps | $ratio | $baseline_p50 / $slices_p50 | $baseline_p99 / $slices_p99 |")
+        ratios["$label|$connections"]="${ratio%% *}"
     done
+}
+
+# Measures GET /me on a second Slices process whose settings differ by SETTINGS, to show what one part
+# of the pipeline costs: measure_variant LABEL SETTINGS...
+measure_variant() {
+    local label="$1" variant_url
+    shift
+    variant_url="http://127.0.0.1:$(free_port)"
+    start_server variant "$slices_app" "${settings[@]}" --urls="$variant_url" --Store:SeedDemoData=true --Auth:TokenLifetime=01:00:00 "$@"
+    wait_until_ready variant "$variant_url/healthcheck"
+
+    measure_scenario "GET /me, $label" "$variant_url" "${scenarios[0]}"
+    stop_server variant
 }
 
 goal() {
@@ -374,10 +389,15 @@ wait_until_ready baseline "$baseline_url/$(scenario_key "GET /me")"
 
 results=()
 declare -A ratios=()
-run_load
-
-stop_server baseline
+for scenario in "${measured[@]}"; do
+    measure_scenario "${scenario%%|*}" "$slices_url" "$scenario"
+done
 stop_server slices
+
+# Diagnostics: the same request with one part of the pipeline turned off, one process at a time.
+measure_variant "request log off (diagnostic)" --Serilog:MinimumLevel:Default=Warning
+measure_variant "token cache off (diagnostic)" --Auth:ValidatedTokenCacheSize=0
+stop_server baseline
 
 note "paging: $paging_orders orders"
 paging_output="$("$paging_app" --orders "$paging_orders" --samples "$paging_samples")" || fail "the paging benchmark failed: $paging_output"

@@ -371,7 +371,7 @@ measure_startup
 mapfile -t settings < <(slices_settings)
 slices_port="$(free_port)"
 slices_url="http://127.0.0.1:$slices_port"
-# The demo users log in; tokens outlive the run; the login throttle never answers 429 here.
+# The demo users log in, tokens outlive the run, and the login throttle never returns 429 here.
 start_server slices "$slices_app" "${settings[@]}" --urls="$slices_url" \
     --Store:SeedDemoData=true \
     --Auth:TokenLifetime=01:00:00 \

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var responsesFolder = builder.Configuration["Responses"]
-    ?? throw new InvalidOperationException("Set Responses to the folder of captured responses, e.g. --Responses=/tmp/responses.");
+    ?? throw new InvalidOperationException("The Responses setting is missing. Set it to the folder of captured responses, e.g. --Responses=/tmp/responses.");
 var responses = CapturedResponse.ReadAll(responsesFolder);
 
 var app = builder.Build();
@@ -54,7 +54,7 @@ internal sealed record CapturedResponse(byte[] Body, string ContentType, int Sta
         }
 
         if (responses.Count == 0)
-            throw new InvalidOperationException($"The folder '{folder}' holds no captured responses (*.body files).");
+            throw new InvalidOperationException($"The folder '{folder}' contains no captured responses (*.body files).");
 
         return responses.ToFrozenDictionary(StringComparer.Ordinal);
     }

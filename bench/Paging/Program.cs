@@ -29,7 +29,7 @@ var viewer = new Viewer(userId, Roles.User);
 var index = orders.IndexOfUser(userId);
 
 // The REST list is newest first, so position p of a page is index[count - 1 - p]. A cursor points at the row
-// before the page: the middle page starts at the middle row, and the last page holds the last ten rows.
+// before the page: the middle page starts at the middle row, and the last page contains the last ten rows.
 string CursorAt(int position) => index[index.Count - 1 - position].ToCursor();
 
 var pages = new (string Name, PageRequest Request)[]
@@ -99,7 +99,7 @@ static (string UserId, TimeSpan LoadTime) Load(UserStore users, ItemStore items,
     var item = items.Insert(new Item("benchItem001", "Bench Item", "Consumer", null, [new ItemPrice(10m, ItemPrice.DefaultDiscountSchema, createdAt, null)])).Stored!;
     ImmutableArray<OrderItem> lines = [new OrderItem(item.Id, 1, 10m, null)];
 
-    // One order a minute; the id breaks no ties here, but the store generates it as it does for a request.
+    // One order a minute. Ids break no ties here, but the store generates each one as it does for a request.
     for (var number = 0; number < orderCount; number++)
     {
         var orderDate = createdAt.AddMinutes(number);

@@ -4,7 +4,7 @@
 # keyset paging over 1,000,000 orders, and the start-up time. docs/benchmarks.md explains the figures.
 #
 # Usage: bench/run.sh [--smoke]
-#   --smoke   load runs of 1 s and 10,000 orders for paging: checks that every step works, in about
+#   --smoke   load runs of 1 s and 10,000 orders for paging: checks that every step works, in one to
 #             two minutes; its figures mean nothing.
 #
 # Needs the .NET SDK. Installs wrk, curl, jq and openssl from Debian's packages when one is missing.
@@ -155,7 +155,7 @@ slices_settings() {
 
 # Start-up: milliseconds from starting the built app to its first 200 on /healthcheck, without demo data.
 measure_startup() {
-    local runs=() settings port started ended
+    local runs=() settings run port started ended
     mapfile -t settings < <(slices_settings)
     for run in $(seq 1 "$startup_runs"); do
         port="$(free_port)"
@@ -220,7 +220,7 @@ capture_responses() {
         [[ "$status" == 2?? ]] || fail "$name returned $status: $(head -c 500 "$work/responses/$key.body")"
 
         if [[ "$path" == /graph ]] && jq -e '.errors' "$work/responses/$key.body" > /dev/null; then
-            echo "Skipped: $name, because Slices answered it with GraphQL errors: $(jq -c '[.errors[].message]' "$work/responses/$key.body")" >> "$work/notes.txt"
+            echo "Skipped: $name, because Slices returned GraphQL errors for it: $(jq -c '[.errors[].message]' "$work/responses/$key.body")" >> "$work/notes.txt"
             rm "$work/responses/$key.body"
             continue
         fi

@@ -93,9 +93,17 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler, IDisposabl
         if (validationParameters.ConfigurationManager is not { } keySource)
             return false;
 
-        var configuration = await keySource.GetBaseConfigurationAsync(CancellationToken.None);
+        // A failed fetch makes this a cache miss, so the full validation meets the same failure and reports it.
+        try
+        {
+            var configuration = await keySource.GetBaseConfigurationAsync(CancellationToken.None);
 
-        return configuration.SigningKeys.Any(key => ReferenceEquals(key, signingKey));
+            return configuration.SigningKeys.Any(key => ReferenceEquals(key, signingKey));
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or IOException or HttpRequestException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using Slices.Auth;
 
@@ -124,6 +126,32 @@ public sealed class TokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_from_key_set_is_remembered()
+    {
+        var token = TestTokens.Create();
+        var fromKeySet = KeySetParameters(SigningKey);
+
+        var first = await handler.ValidateTokenAsync(token, fromKeySet);
+        var second = await handler.ValidateTokenAsync(token, fromKeySet);
+
+        Assert.True(first.IsValid);
+        Assert.Same(first.SecurityToken, second.SecurityToken);
+    }
+
+    [Fact]
+    public async Task Entry_ends_when_key_set_changes()
+    {
+        var token = TestTokens.Create();
+        var fromKeySet = KeySetParameters(SigningKey);
+        await handler.ValidateTokenAsync(token, fromKeySet);
+
+        var otherKey = new RsaSecurityKey(TestKeys.Other.Rsa.ExportParameters(false)) { KeyId = TestKeys.KeyId };
+        var result = await handler.ValidateTokenAsync(token, KeySetParameters(otherKey));
+
+        Assert.False(result.IsValid);
+    }
+
+    [Fact]
     public async Task Full_cache_still_accepts_tokens()
     {
         using var small = new CachingJsonWebTokenHandler(capacity: 1, clock);
@@ -158,6 +186,19 @@ public sealed class TokenCacheTests : IDisposable
 
         Assert.NotNull(exception);
         Assert.Contains("Auth:ValidatedTokenCacheSize must be 0 (off) or more", exception.ToString());
+    }
+
+    // The rules of JwtBearerSetup with no configured key, taking keys from a key set as Auth:JwksUrl does.
+    private static TokenValidationParameters KeySetParameters(SecurityKey key)
+    {
+        var keySet = new OpenIdConnectConfiguration();
+        keySet.SigningKeys.Add(key);
+
+        var parameters = Parameters();
+        parameters.IssuerSigningKeys = [];
+        parameters.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(keySet);
+
+        return parameters;
     }
 
     // The rules of JwtBearerSetup, with the test signing key.

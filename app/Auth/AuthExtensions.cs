@@ -17,6 +17,10 @@ public static class AuthExtensions
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<TokenCookie>();
         services.AddSingleton<Passwords>();
+        services.AddSingleton(provider =>
+            new CachingJsonWebTokenHandler(
+                provider.GetRequiredService<IOptions<AuthOptions>>().Value.ValidatedTokenCacheSize,
+                provider.GetRequiredService<TimeProvider>()));
 
         services.AddHttpClient(JwtBearerSetup.JwksHttpClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

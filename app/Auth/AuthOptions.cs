@@ -35,6 +35,12 @@ public sealed class AuthOptions
 
     public CookieSettings Cookie { get; set; } = new();
 
+    /// <summary>
+    /// Valid tokens remembered by their hash until their exp, so repeated requests skip the signature check; 0 turns
+    /// the cache off.
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
     public LoginThrottleSettings Throttle { get; set; } = new();
 
     public bool CanSign => !string.IsNullOrWhiteSpace(SigningKeyPath);

@@ -40,6 +40,9 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
         if (environment.IsProduction() && options.Cookie.Secure != CookieSecurity.Always)
             failures.Add("Auth:Cookie:Secure must be Always in Production, so the token never travels over plain HTTP.");
 
+        if (options.ValidatedTokenCacheSize < 0)
+            failures.Add($"Auth:ValidatedTokenCacheSize must be 0 (off) or more; it is {options.ValidatedTokenCacheSize}.");
+
         if (options.Throttle.MaxFailuresPerUsername < 1)
             failures.Add("Auth:Throttle:MaxFailuresPerUsername must be at least 1.");
 

@@ -15,6 +15,7 @@ internal sealed class JwtBearerSetup(
     IOptions<AuthOptions> options,
     TimeProvider clock,
     IHttpClientFactory httpClients,
+    IServiceProvider services,
     ILogger<JwtBearerSetup> logger) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions bearer)
@@ -23,6 +24,13 @@ internal sealed class JwtBearerSetup(
             return;
 
         var settings = options.Value;
+
+        // Set the handlers first, because MapInboundClaims applies to the handlers present when it is set.
+        if (settings.ValidatedTokenCacheSize > 0)
+        {
+            bearer.TokenHandlers.Clear();
+            bearer.TokenHandlers.Add(services.GetRequiredService<CachingJsonWebTokenHandler>());
+        }
 
         bearer.MapInboundClaims = false;
         bearer.TimeProvider = clock;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -105,25 +106,42 @@ internal static class Cursor
     public static bool TryDecode(string cursor, out string value, out string id)
     {
         value = id = "";
-        if (cursor.Length > MaxLength || !Base64Url.IsValid(cursor))
+        if (cursor.Length > MaxLength)
             return false;
 
-        string[]? parts;
+        // At most 1,536 bytes for a cursor of MaxLength characters, so the decoded JSON fits on the stack.
+        Span<byte> json = stackalloc byte[Base64Url.GetMaxDecodedLength(cursor.Length)];
+        if (Base64Url.DecodeFromChars(cursor, json, out _, out var length) != OperationStatus.Done)
+            return false;
+
+        // Reads exactly [string, non-empty string] and nothing after it, with no serializer in between.
+        var reader = new Utf8JsonReader(json[..length]);
         try
         {
-            parts = JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+                return false;
+
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                return false;
+
+            var sortValue = reader.GetString()!;
+
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                return false;
+
+            var recordId = reader.GetString()!;
+
+            if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray || reader.Read() || recordId.Length == 0)
+                return false;
+
+            value = sortValue;
+            id = recordId;
+
+            return true;
         }
         catch (JsonException)
         {
             return false;
         }
-
-        if (parts is not [{ } sortValue, { Length: > 0 } recordId])
-            return false;
-
-        value = sortValue;
-        id = recordId;
-
-        return true;
     }
 }

@@ -39,7 +39,7 @@ public sealed class SwaggerBrowserTests(BrowserFixture browser)
     public Task Try_it_out_sends_cookie() => browser.RunAsync(async session =>
     {
         await session.Page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(OpenApiExtensions.UiPath)}");
-        await session.SubmitLoginAsync("jane01", Store.DemoData.JanePassword);
+        await session.SubmitLoginAsync("jane01", Slices.Store.DemoData.JanePassword);
         await session.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(OpenApiExtensions.UiPath, StringComparison.Ordinal));
 
         var me = session.Page.Locator(".opblock-get").Filter(new() { Has = session.Page.Locator(".opblock-summary-path[data-path='/me']") });

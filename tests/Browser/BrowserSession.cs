@@ -71,7 +71,7 @@ public sealed class BrowserSession
     {
         await Page.GotoAsync(path);
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/login");
-        await SubmitLoginAsync("jane01", Store.DemoData.JanePassword);
+        await SubmitLoginAsync("jane01", Slices.Store.DemoData.JanePassword);
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
     }
 }

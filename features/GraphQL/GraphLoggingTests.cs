@@ -20,8 +20,9 @@ public sealed class GraphLoggingTests(GraphFactory factory) : IClassFixture<Grap
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var line = Assert.Single(await LinesAboutAsync("\"LoggedOnce\""));
         Assert.Contains("StatusCode=200", line);
-        Assert.Contains("ErrorCount=0", line);
-        Assert.Contains("ElapsedMs=", line);
+        Assert.Contains("GraphQLErrorCount=0", line);
+        Assert.Contains("Elapsed=", line);
+        Assert.Contains("RequestPath=\"/graph\"", line);
         Assert.DoesNotContain(factory.Log.Lines(), logLine => logLine.Contains("variable-value-never-logged", StringComparison.Ordinal));
     }
 
@@ -38,7 +39,7 @@ public sealed class GraphLoggingTests(GraphFactory factory) : IClassFixture<Grap
         Assert.Contains("StatusCode=400", lines[0]);
     }
 
-    // The endpoint logs after it has written the response, so the client can read the response a moment earlier.
+    // The request log event is written after the response, so the client can read the response a moment earlier.
     private async Task<string[]> LinesAboutAsync(string text)
     {
         for (var attempt = 0; attempt < 50; attempt++)

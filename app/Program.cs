@@ -20,6 +20,7 @@ app.UseCors();
 app.UseSlicesAuth();
 app.UseSlicesLogContext();
 app.UseSlicesStore();
+app.UseSlicesContentTypeCheck();
 app.UseSlicesOpenApi();
 app.UseSlicesApi();
 

@@ -106,6 +106,34 @@ public sealed class CreateUserValidationTests(CreateUserValidationTests.Factory 
         using var response = await client.PostAsync("/users", new StringContent("username=x", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("send the body as application/json", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/users", "application/json")]
+    [InlineData("/orders", "application/json")]
+    [InlineData("/login", "application/json or application/x-www-form-urlencoded")]
+    public async Task Missing_content_type_is_415_naming_types(string path, string types)
+    {
+        using var client = factory.CreateAdminClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"The request has no Content-Type; send the body as {types}.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Logout_needs_no_content_type()
+    {
+        using var client = factory.CreateAdminClient();
+
+        using var response = await client.PostAsync("/logout", content: null);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
     [Fact]

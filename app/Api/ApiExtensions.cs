@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -64,6 +65,10 @@ public static class ApiExtensions
         app.UseFastEndpoints(config =>
         {
             config.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+
+            // A misspelt field would otherwise be dropped without a word, and the OpenAPI document promises
+            // additionalProperties: false.
+            config.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             config.Errors.UseProblemDetails(problems => problems.TypeTransformer = problem => ProblemTypes.For(problem.Status) ?? problem.Type);
             config.Binding.JsonExceptionTransformer = JsonErrors.ToValidationFailure;
         });

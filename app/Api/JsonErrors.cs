@@ -11,12 +11,15 @@ internal static class JsonErrors
         var path = exception.Path;
         var field = string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-        // System.Text.Json reports a value of the wrong JSON type as "could not be converted"; other errors are syntax.
+        // System.Text.Json reports a value of the wrong JSON type as "could not be converted", and a field that the
+        // request type does not have as "could not be mapped"; other errors are syntax.
         var wrongType = exception.Message.Contains("could not be converted", StringComparison.Ordinal);
-        var message = (wrongType, field) switch
+        var unknownField = exception.Message.Contains("could not be mapped", StringComparison.Ordinal);
+        var message = (wrongType, unknownField, field) switch
         {
-            (true, "body") => "The request body must be a JSON object.",
-            (true, _) => $"The value of '{field}' is not of the expected type or format.",
+            (true, _, "body") => "The request body must be a JSON object.",
+            (true, _, _) => $"The value of '{field}' is not of the expected type or format.",
+            (_, true, _) => $"'{field}' is not a field of this request; the OpenAPI document at /swagger lists the fields.",
             _ => $"The request body is not valid JSON: {FirstSentence(exception.Message)}",
         };
 

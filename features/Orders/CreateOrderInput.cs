@@ -10,7 +10,7 @@ public sealed class CreateOrderInput
     /// <summary>The user the order is for; the viewer when absent.</summary>
     public string? UserId { get; set; }
 
-    /// <summary>The user who pays; <see cref="UserId"/> when absent.</summary>
+    /// <summary>The user who pays; <c>user_id</c> when absent.</summary>
     public string? PayerId { get; set; }
 
     /// <summary>The current time (UTC) when absent.</summary>

@@ -185,6 +185,8 @@ public sealed class OrdersTests(OrdersTests.Factory factory) : IClassFixture<Ord
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "item_details": "green"}]}""", "order_items[0].item_details")]
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "item_details": [1]}]}""", "order_items[0].item_details")]
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1000001}]}""", "order_items[0].quantity")]
+    [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "colour": "green"}]}""", "order_items[0].colour")]
+    [InlineData("""{"payer": "1Eg6d1aFL8s7", "order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1}]}""", "payer")]
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "amount": 1.23456}]}""", "order_items[0].amount")]
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1, "amount": 1000000000.01}]}""", "order_items[0].amount")]
     [InlineData("""{"order_date": "0001-01-01T00:00:00Z", "order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1}]}""", "order_date")]

@@ -43,7 +43,7 @@ public sealed class CreateUserInputValidator : Validator<CreateUserInput>
         RuleFor(input => input.PrimaryEmail)
             .NotEmpty().WithMessage("primary_email is required.")
             .MaximumLength(254).WithMessage("primary_email must be at most 254 characters.")
-            .EmailAddress().WithMessage("primary_email must be an email address such as name@example.com.");
+            .Matches(@"^[^@\s]+@[^@\s]+$").WithMessage("primary_email must be an email address such as name@example.com, without spaces.");
 
         RuleFor(input => input.PrimaryLocale)
             .Must(IsKnownCulture!).When(input => input.PrimaryLocale is not null)

@@ -17,6 +17,7 @@ public sealed class CreateUserValidationTests(CreateUserValidationTests.Factory 
     [InlineData("username", "has space")]
     [InlineData("username", "this_username_is_much_too_long_xy")]
     [InlineData("primary_email", "not-an-email")]
+    [InlineData("primary_email", "a b@example.com")]
     [InlineData("primary_locale", "xx-NOTREAL")]
     [InlineData("primary_locale", "")]
     [InlineData("password", "short")]

@@ -282,6 +282,10 @@ measure_scenario() {
         if (( baseline_errors + slices_errors > 0 )); then
             ratio+=" ($baseline_errors baseline and $slices_errors Slices errors or non-2xx responses)"
         fi
+        # A run shorter than one queued request, such as a login at 64 connections in smoke mode, completes none.
+        if [[ "$slices_rps" == "0" ]]; then
+            ratio+=" (no Slices response completed within the ${duration} s run)"
+        fi
 
         row="| $label | $connections | $baseline_rps | $slices_rps | $ratio | $baseline_p50 / $slices_p50 | $baseline_p99 / $slices_p99 |"
         # Password hashing sets the pace of a login, so its rows are reported apart from the pipeline's.

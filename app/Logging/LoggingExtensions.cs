@@ -66,6 +66,6 @@ public static class LoggingExtensions
             .Select(Path.GetFullPath)
             .ToArray();
 
-        app.Logger.LogInformation("Writing log files to {LogFilePaths}", filePaths);
+        app.Logger.LogInformation("Writing log files to {LogFilePaths}, with the date (yyyyMMdd) inserted before the extension", filePaths);
     }
 }

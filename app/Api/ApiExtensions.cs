@@ -99,7 +99,7 @@ public static class ApiExtensions
         var http = context.HttpContext;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = http.Response.StatusCode };
 
-        // Routing answers a body of a type that no endpoint takes with a bare 415; every body this API reads may be JSON.
+        // Routing rejects a body of a type that no endpoint takes with a bare 415. Every body this API reads may be JSON.
         if (problem.Status == StatusCodes.Status415UnsupportedMediaType)
             problem.Detail = $"Content-Type '{http.Request.ContentType}' is not supported here; send the body as application/json.";
         CompleteProblemDetails(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });

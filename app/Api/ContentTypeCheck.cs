@@ -4,9 +4,9 @@ using Microsoft.Net.Http.Headers;
 namespace Slices.Api;
 
 /// <summary>
-/// Answers a request without a Content-Type, sent to an endpoint that reads a body, with 415 and a problem-details
-/// body that names the content types the endpoint takes. FastEndpoints would answer it with an empty 415. A body of
-/// another type never gets here: routing answers it with 415, which the status-code pages describe.
+/// Rejects a request without a Content-Type, sent to an endpoint that reads a body, with 415 and a problem-details
+/// body that names the content types the endpoint takes. FastEndpoints would send an empty 415. A body of another
+/// type never reaches this middleware: routing rejects it with 415, and the status-code pages describe it.
 /// </summary>
 public static class ContentTypeCheck
 {
@@ -18,12 +18,12 @@ public static class ContentTypeCheck
             if (accepted is not { Count: > 0 } || HttpMethods.IsGet(http.Request.Method) || IsAccepted(http.Request.ContentType, accepted))
                 return next(http);
 
-            var given = string.IsNullOrEmpty(http.Request.ContentType) ? "no Content-Type" : $"Content-Type '{http.Request.ContentType}'";
+            var received = string.IsNullOrEmpty(http.Request.ContentType) ? "no Content-Type" : $"Content-Type '{http.Request.ContentType}'";
 
             return ProblemResponses.SendAsync(
                 http,
                 StatusCodes.Status415UnsupportedMediaType,
-                $"The request has {given}; send the body as {string.Join(" or ", accepted)}.");
+                $"The request has {received}; send the body as {string.Join(" or ", accepted)}.");
         });
 
         return app;
@@ -31,9 +31,9 @@ public static class ContentTypeCheck
 
     private static bool IsAccepted(string? contentType, IReadOnlyList<string> accepted)
     {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var given))
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var requestType))
             return false;
 
-        return accepted.Any(type => MediaTypeHeaderValue.TryParse(type, out var acceptedType) && given.IsSubsetOf(acceptedType));
+        return accepted.Any(type => MediaTypeHeaderValue.TryParse(type, out var acceptedType) && requestType.IsSubsetOf(acceptedType));
     }
 }

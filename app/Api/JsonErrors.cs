@@ -11,8 +11,8 @@ internal static class JsonErrors
         var path = exception.Path;
         var field = string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-        // System.Text.Json reports a value of the wrong JSON type as "could not be converted", and a field that the
-        // request type does not have as "could not be mapped"; other errors are syntax.
+        // System.Text.Json reports a value of the wrong JSON type as "could not be converted". It reports a field that
+        // the request type does not have as "could not be mapped". Other errors are syntax errors.
         var wrongType = exception.Message.Contains("could not be converted", StringComparison.Ordinal);
         var unknownField = exception.Message.Contains("could not be mapped", StringComparison.Ordinal);
         var message = (wrongType, unknownField, field) switch

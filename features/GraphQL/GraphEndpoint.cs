@@ -60,8 +60,8 @@ public sealed class GraphEndpoint(
     }
 
     // The request log event already has the method, status and time, so the GraphQL facts are added to it instead
-    // of writing a second event per request: at the production log level, each event costs a visible share of a
-    // request. Variables are left out on purpose, as they may carry passwords, and so is the query text.
+    // of a second event per request. At the production log level, each event costs a visible share of a request.
+    // Variables are left out on purpose, because they may carry passwords, and so is the query text.
     private void DescribeForRequestLog(string? operationName, string[] errorCodes)
     {
         requestLog.Set("GraphQLOperation", operationName ?? "(anonymous)");

@@ -38,12 +38,12 @@ public sealed class GraphErrorInfoProvider(IHostEnvironment environment) : Error
             if (!extensions.ContainsKey("code"))
                 extensions["code"] = executionError.Code ?? InternalErrorCode;
 
-            // Details are for failures nobody expected. An expected error's message and code say all a client needs,
+            // Details are for unexpected failures. An expected error's message and code tell a client all it needs,
             // and its stack trace would only show server paths.
             extensions.Remove(DetailsKey);
 
-            // A scalar that rejects a value says why in a FormatException, which GraphQL.NET keeps as the inner
-            // exception under a generic "Unable to convert" message.
+            // A scalar that rejects a value gives the reason in a FormatException, which GraphQL.NET keeps as the
+            // inner exception under a generic "Unable to convert" message.
             if (executionError.InnerException is FormatException format && !info.Message.Contains(format.Message, StringComparison.Ordinal))
                 info.Message = $"{info.Message} {format.Message}";
         }

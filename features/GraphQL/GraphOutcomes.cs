@@ -7,7 +7,7 @@ namespace Slices.Features.GraphQL;
 
 /// <summary>
 /// Turns a handler's outcome into a resolver's result: the value on success, otherwise a GraphQL error whose
-/// <c>extensions.code</c> says why, the way REST turns it into a status.
+/// <c>extensions.code</c> gives the reason, the way REST turns it into a status.
 /// </summary>
 public static class GraphOutcomes
 {

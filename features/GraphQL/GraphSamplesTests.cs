@@ -5,7 +5,7 @@ using Slices.Tests;
 namespace Slices.Features.GraphQL;
 
 /// <summary>
-/// Runs every sample of docs/graphql-samples.md as the demo admin and compares each answer with a snapshot, so the
+/// Runs every sample of docs/graphql-samples.md as the demo admin and compares each response with a snapshot, so the
 /// page cannot drift from the schema.
 /// </summary>
 public sealed partial class GraphSamplesTests(GraphSamplesTests.ReadFactory reads, GraphSamplesTests.WriteFactory writes)
@@ -14,7 +14,7 @@ public sealed partial class GraphSamplesTests(GraphSamplesTests.ReadFactory read
     /// <summary>The app as it runs, for the queries, which must see the demo data alone.</summary>
     public sealed class ReadFactory() : AppFactory(new Dictionary<string, string?>());
 
-    /// <summary>A second app for the mutations, so the records they add never show up in a query's answer.</summary>
+    /// <summary>A second app for the mutations, so the records they add never show up in a query's response.</summary>
     public sealed class WriteFactory() : AppFactory(new Dictionary<string, string?>());
 
     private static readonly string SamplesPath = Path.Combine(RepositoryRoot.Path, "docs", "graphql-samples.md");

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Slices.Auth;
 
 /// <summary>Writes and deletes the HttpOnly cookie that carries the token.</summary>
-public sealed class TokenCookie(IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class TokenCookie(IOptions<AuthOptions> options)
 {
     public const string Name = "token";
 
@@ -11,7 +11,7 @@ public sealed class TokenCookie(IOptions<AuthOptions> options, TimeProvider cloc
     {
         var cookie = BaseOptions(response.HttpContext.Request);
         cookie.Expires = token.ExpiresAt;
-        cookie.MaxAge = token.ExpiresAt - clock.GetUtcNow();
+        cookie.MaxAge = token.Lifetime;
 
         response.Cookies.Append(Name, token.Value, cookie);
     }

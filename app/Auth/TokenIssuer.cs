@@ -9,7 +9,10 @@ namespace Slices.Auth;
 public sealed record TokenSubject(string UserId, string Username, string Locale, string Role);
 
 /// <summary>A signed token with its expiry time.</summary>
-public sealed record IssuedToken(string Value, DateTimeOffset ExpiresAt);
+public sealed record IssuedToken(string Value, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)
+{
+    public TimeSpan Lifetime => ExpiresAt - IssuedAt;
+}
 
 /// <summary>Signs RS256 tokens with this instance's private key.</summary>
 public sealed class TokenIssuer(KeyRing keys, IOptions<AuthOptions> options, TimeProvider clock)
@@ -22,8 +25,10 @@ public sealed class TokenIssuer(KeyRing keys, IOptions<AuthOptions> options, Tim
             ?? throw new InvalidOperationException("This instance has no Auth:SigningKeyPath, so it validates tokens but cannot issue them.");
 
         var settings = options.Value;
-        var now = clock.GetUtcNow();
-        var expiresAt = now + settings.TokenLifetime;
+        // JWT times have a resolution of one second, so both ends fall on whole seconds. The token then lives
+        // TokenLifetime, whole seconds of it, and the cookie's Max-Age repeats that.
+        var now = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + settings.TokenLifetime).ToUnixTimeSeconds());
 
         var descriptor = new SecurityTokenDescriptor
         {
@@ -43,9 +48,6 @@ public sealed class TokenIssuer(KeyRing keys, IOptions<AuthOptions> options, Tim
             ]),
         };
 
-        // JWT times have a resolution of one second; report the expiry the token actually carries.
-        var expiresAtInToken = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds());
-
-        return new IssuedToken(handler.CreateToken(descriptor), expiresAtInToken);
+        return new IssuedToken(handler.CreateToken(descriptor), now, expiresAt);
     }
 }

@@ -14,6 +14,16 @@ public abstract class OutcomeEndpoint<TRequest, TResponse> : Endpoint<TRequest, 
         ValidationFailures.Any(failure => failure.ErrorCode == ApiExtensions.InvalidJsonErrorCode);
 
     /// <summary>
+    /// Sends 200 with the value of a successful outcome, mapped by <paramref name="toResponse"/>, or the response of
+    /// <see cref="SendFailureAsync{T}"/> for a failed one.
+    /// </summary>
+    protected Task SendOkOrFailureAsync<T>(Outcome<T> outcome, Func<T, TResponse> toResponse, string detail, CancellationToken cancellation)
+        where T : class =>
+        outcome.Value is { } value
+            ? Send.OkAsync(toResponse(value), cancellation)
+            : SendFailureAsync(outcome, detail, cancellation);
+
+    /// <summary>
     /// Sends the problem-details response for a failed outcome: 400 or 409 listing each field, 403 or 404
     /// with <paramref name="detail"/>.
     /// </summary>

@@ -47,12 +47,6 @@ public sealed class GetOrderEndpoint : OutcomeEndpoint<GetOrderRequest, OrderRes
     public override async Task HandleAsync(GetOrderRequest request, CancellationToken cancellation)
     {
         var outcome = await new GetOrderCommand(Viewer, request.Id).ExecuteAsync(cancellation);
-        if (outcome.Value is not { } order)
-        {
-            await SendFailureAsync(outcome, $"Order '{request.Id}' was not found.", cancellation);
-            return;
-        }
-
-        await Send.OkAsync(OrderResponse.From(order), cancellation);
+        await SendOkOrFailureAsync(outcome, OrderResponse.From, $"Order '{request.Id}' was not found.", cancellation);
     }
 }

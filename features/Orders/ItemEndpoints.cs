@@ -33,12 +33,6 @@ public sealed class GetItemEndpoint : OutcomeEndpoint<GetItemRequest, ItemRespon
     public override async Task HandleAsync(GetItemRequest request, CancellationToken cancellation)
     {
         var outcome = await new GetItemCommand(Viewer, request.Id).ExecuteAsync(cancellation);
-        if (outcome.Value is not { } item)
-        {
-            await SendFailureAsync(outcome, $"Item '{request.Id}' was not found.", cancellation);
-            return;
-        }
-
-        await Send.OkAsync(ItemResponse.From(item), cancellation);
+        await SendOkOrFailureAsync(outcome, ItemResponse.From, $"Item '{request.Id}' was not found.", cancellation);
     }
 }

@@ -38,14 +38,10 @@ public sealed class ListUserOrdersEndpoint : OutcomeEndpoint<ListUserOrdersReque
         var command = new ListUserOrdersCommand(Viewer, request.Id, request.ToPageRequest(descendingByDefault: true));
 
         var outcome = await command.ExecuteAsync(cancellation);
-        if (outcome.Value is not { } page)
-        {
-            await SendFailureAsync(outcome, $"User '{request.Id}' was not found.", cancellation);
-            return;
-        }
-
-        var response = new PageResponse<OrderResponse>(page.Nodes.Select(OrderResponse.From).ToArray(), page.PageInfo);
-
-        await Send.OkAsync(response, cancellation);
+        await SendOkOrFailureAsync(
+            outcome,
+            page => new PageResponse<OrderResponse>(page.Nodes.Select(OrderResponse.From).ToArray(), page.PageInfo),
+            $"User '{request.Id}' was not found.",
+            cancellation);
     }
 }

@@ -20,13 +20,7 @@ public sealed class GetUserEndpoint : OutcomeEndpoint<GetUserRequest, UserRespon
     public override async Task HandleAsync(GetUserRequest request, CancellationToken cancellation)
     {
         var outcome = await new GetUserCommand(Viewer, request.Id).ExecuteAsync(cancellation);
-        if (outcome.Value is not { } user)
-        {
-            await SendFailureAsync(outcome, $"User '{request.Id}' was not found.", cancellation);
-            return;
-        }
-
-        await Send.OkAsync(UserResponse.From(user), cancellation);
+        await SendOkOrFailureAsync(outcome, UserResponse.From, $"User '{request.Id}' was not found.", cancellation);
     }
 }
 
@@ -43,12 +37,6 @@ public sealed class GetViewerEndpoint : OutcomeEndpoint<EmptyRequest, UserRespon
     {
         var viewer = Viewer;
         var outcome = await new GetUserCommand(viewer, viewer.UserId).ExecuteAsync(cancellation);
-        if (outcome.Value is not { } user)
-        {
-            await SendFailureAsync(outcome, "The logged-in user no longer exists.", cancellation);
-            return;
-        }
-
-        await Send.OkAsync(UserResponse.From(user), cancellation);
+        await SendOkOrFailureAsync(outcome, UserResponse.From, "The logged-in user no longer exists.", cancellation);
     }
 }

@@ -13,6 +13,17 @@ public enum UserSortField
     CreatedAt,
 }
 
+/// <summary>The names of <see cref="UserSortField"/> in requests, the same over REST and GraphQL.</summary>
+public static class UserSortFields
+{
+    public static readonly IReadOnlyDictionary<string, UserSortField> ByName = new Dictionary<string, UserSortField>(StringComparer.Ordinal)
+    {
+        ["full_name"] = UserSortField.FullName,
+        ["username"] = UserSortField.Username,
+        ["created_at"] = UserSortField.CreatedAt,
+    };
+}
+
 /// <summary>Lists users page by page. Only admins may. A <paramref name="Filter"/> keeps only the users it accepts.</summary>
 public sealed record ListUsersCommand(
     Viewer Viewer,

@@ -17,7 +17,7 @@ public sealed class ListUsersRequestValidator : Validator<ListUsersRequest>
     {
         Include(new PageQueryValidator());
         RuleFor(request => request.OrderBy)
-            .Must(orderBy => orderBy is null || ListUsersEndpoint.SortFields.ContainsKey(orderBy))
+            .Must(orderBy => orderBy is null || UserSortFields.ByName.ContainsKey(orderBy))
             .WithMessage("order_by must be full_name, username or created_at.");
     }
 }
@@ -25,13 +25,6 @@ public sealed class ListUsersRequestValidator : Validator<ListUsersRequest>
 /// <summary>Lists users for admins, page by page in the chosen order.</summary>
 public sealed class ListUsersEndpoint : OutcomeEndpoint<ListUsersRequest, PageResponse<UserResponse>>
 {
-    internal static readonly Dictionary<string, UserSortField> SortFields = new(StringComparer.Ordinal)
-    {
-        ["full_name"] = UserSortField.FullName,
-        ["username"] = UserSortField.Username,
-        ["created_at"] = UserSortField.CreatedAt,
-    };
-
     public override void Configure()
     {
         Get("/users");
@@ -40,18 +33,14 @@ public sealed class ListUsersEndpoint : OutcomeEndpoint<ListUsersRequest, PageRe
 
     public override async Task HandleAsync(ListUsersRequest request, CancellationToken cancellation)
     {
-        var orderBy = SortFields[request.OrderBy ?? "full_name"];
+        var orderBy = UserSortFields.ByName[request.OrderBy ?? "full_name"];
         var command = new ListUsersCommand(Viewer, request.ToPageRequest(descendingByDefault: false), orderBy);
 
         var outcome = await command.ExecuteAsync(cancellation);
-        if (outcome.Value is not { } page)
-        {
-            await SendFailureAsync(outcome, "Only admins can list users.", cancellation);
-            return;
-        }
-
-        var response = new PageResponse<UserResponse>(page.Nodes.Select(UserResponse.From).ToArray(), page.PageInfo);
-
-        await Send.OkAsync(response, cancellation);
+        await SendOkOrFailureAsync(
+            outcome,
+            page => new PageResponse<UserResponse>(page.Nodes.Select(UserResponse.From).ToArray(), page.PageInfo),
+            "Only admins can list users.",
+            cancellation);
     }
 }

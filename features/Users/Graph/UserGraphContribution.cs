@@ -73,12 +73,7 @@ public sealed class UserGraphContribution : IGraphContribution, INodeResolver
                 var command = new ListUsersCommand(
                     context.Viewer(),
                     Connections.ReadPageRequest(context, descending),
-                    field switch
-                    {
-                        "username" => UserSortField.Username,
-                        "created_at" => UserSortField.CreatedAt,
-                        _ => UserSortField.FullName,
-                    },
+                    UserSortFields.ByName[field],
                     ListArguments.ReadRowTest(context, ListUsersShape));
 
                 var page = (await command.ExecuteAsync(context.CancellationToken)).ValueOrError("No users were found.", "Only admins may list users.");

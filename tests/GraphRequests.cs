@@ -4,10 +4,10 @@ using System.Text.Json;
 
 namespace Slices.Tests;
 
-/// <summary>Sends GraphQL requests to /graph the way a client does, and reads the answers.</summary>
+/// <summary>Sends GraphQL requests to /graph the way a client does, and reads the responses.</summary>
 public static class GraphRequests
 {
-    /// <summary>Posts a GraphQL request as JSON, checks that the transport answered 200, and returns the body.</summary>
+    /// <summary>Posts a GraphQL request as JSON, checks that the status is 200, and returns the body.</summary>
     public static async Task<JsonElement> GraphAsync(this HttpClient client, string query, object? variables = null)
     {
         using var content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json");

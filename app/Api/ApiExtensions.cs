@@ -80,7 +80,7 @@ public static class ApiExtensions
 
     // NOTE: FastEndpoints keeps its configuration in static state shared by every app in the process, so
     // its endpoint filter cannot differ between two instances hosted side by side (as in tests). The
-    // endpoints stay mapped and this middleware answers for them instead.
+    // endpoints stay mapped and this middleware returns 404 for them instead.
     private static Task HideSigningEndpoints(HttpContext http, RequestDelegate next)
     {
         var definition = http.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>();

@@ -37,8 +37,8 @@ public static class KeysetPaging
     /// <summary>
     /// Reads one page of <paramref name="index"/>, loading each row with <paramref name="load"/>.
     /// Without first and last it returns the first <see cref="PageRequest.DefaultSize"/> rows.
-    /// With a <paramref name="filter"/>, the page holds only rows it accepts, and hasNextPage and hasPreviousPage
-    /// say whether accepted rows lie beyond the page. Rows the filter rejects are loaded and skipped one by one,
+    /// With a <paramref name="filter"/>, the page contains only rows it accepts, and hasNextPage and hasPreviousPage
+    /// are true when accepted rows lie beyond the page. Rows the filter rejects are loaded and skipped one by one,
     /// so a filter costs a scan of the rows it skips.
     /// Call <see cref="Validate{TKey}"/> first: an invalid request raises <see cref="ArgumentException"/>.
     /// </summary>

@@ -58,6 +58,8 @@ public readonly record struct TextKey(string Text, string Id) : ICursorKey<TextK
 
     public static bool TryParseCursor(string cursor, out TextKey key)
     {
+        // NOTE: a cursor does not record which list issued it, so any cursor of this format parses here, even one
+        // from the order list. Such a cursor gives a page from that position on, not an error.
         var valid = Cursor.TryDecode(cursor, out var text, out var id);
         key = valid ? new TextKey(text, id) : default;
 
@@ -67,7 +69,7 @@ public readonly record struct TextKey(string Text, string Id) : ICursorKey<TextK
 
 /// <summary>
 /// Sort key of a row in a list that never changes once stored, such as the lines of an order: its position.
-/// A cursor holds the position, so it stays valid as long as the list and its order stay the same.
+/// A cursor contains the position, so it stays valid as long as the list and its order stay the same.
 /// </summary>
 public readonly record struct PositionKey(int Position) : ICursorKey<PositionKey>
 {

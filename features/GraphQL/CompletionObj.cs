@@ -4,7 +4,7 @@ namespace Slices.Features.GraphQL;
 
 /// <summary>
 /// How a mutation finished, in the shape the schema's mutations return: <c>code</c> "0" with a success
-/// <c>msg_id</c>, or "1" with the <c>msg_id</c> of the failure and a message that says what was wrong.
+/// <c>msg_id</c>, or "1" with the <c>msg_id</c> of the failure and a message that gives the reason.
 /// </summary>
 public sealed record CompletionObj(string Code, string Msg, string MsgId, int Processed, int Modified)
 {

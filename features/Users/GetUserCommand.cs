@@ -5,7 +5,7 @@ using Slices.Store;
 
 namespace Slices.Features.Users;
 
-/// <summary>Reads one user. A user sees only themselves and an admin sees everyone; any other id is not found.</summary>
+/// <summary>Reads one user. A user may read only their own record and an admin any record, so any other id is not found.</summary>
 public sealed record GetUserCommand(Viewer Viewer, string UserId) : ICommand<Outcome<User>>;
 
 public sealed class GetUserHandler(UserStore users, ILogger<GetUserHandler> logger) : ICommandHandler<GetUserCommand, Outcome<User>>

@@ -6,7 +6,7 @@ using Order = Slices.Store.Order;
 namespace Slices.Features.Orders.Graph;
 
 /// <summary>
-/// Pages through the lines of one order. An order never changes once placed, so a cursor holds a line's position
+/// Pages through the lines of one order. An order never changes once placed, so a cursor contains a line's position
 /// in the chosen order, and stays valid for that order.
 /// </summary>
 public static class OrderItems

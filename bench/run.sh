@@ -92,11 +92,15 @@ install_missing_tools() {
     apt-get install -y -qq "${missing[@]}" > /dev/null
 }
 
-# Prints a TCP port on 127.0.0.1 that nothing listens on (a refused connection means free).
+# Prints a TCP port on 127.0.0.1 that nothing listens on (a refused connection means free). It comes
+# from below the kernel's ephemeral range: a port inside it may still belong to a client socket of an
+# earlier load run, in TIME_WAIT, and then a server cannot bind it.
 free_port() {
-    local port
+    local port ephemeral_start=32768 lowest=10000
+    [[ -r /proc/sys/net/ipv4/ip_local_port_range ]] && read -r ephemeral_start _ < /proc/sys/net/ipv4/ip_local_port_range
+    (( ephemeral_start - lowest >= 1000 )) || lowest=1024
     for _ in $(seq 1 100); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((lowest + RANDOM % (ephemeral_start - lowest)))
         if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
             echo "$port"
             return 0
@@ -105,11 +109,12 @@ free_port() {
     fail "found no free port on 127.0.0.1 in 100 tries"
 }
 
-# Waits until URL returns 200 while the server NAME still runs; gives up after 60 s.
+# Waits until URL returns 200 while the server NAME still runs; gives up after 60 s. Returns 1 when
+# the server exits first.
 wait_until_ready() {
     local name="$1" url="$2" deadline=$((SECONDS + 60))
     until [[ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url")" == 200 ]]; do
-        kill -0 "${server_pids[$name]}" 2> /dev/null || fail "$name exited during start-up; see its log above"
+        kill -0 "${server_pids[$name]}" 2> /dev/null || return 1
         (( SECONDS < deadline )) || fail "$name did not answer $url with 200 within 60 s"
         sleep 0.02
     done
@@ -121,6 +126,24 @@ start_server() {
     shift
     "$@" > "$work/$name.log" 2>&1 < /dev/null &
     server_pids[$name]=$!
+}
+
+# Starts server NAME on a free port of 127.0.0.1, waits until PATH answers 200 and sets server_url:
+# launch NAME PATH COMMAND... A port that another socket takes between the check and the bind is
+# replaced by another one, up to three times; any other exit during start-up fails the run.
+launch() {
+    local name="$1" path="$2" attempt
+    shift 2
+    for attempt in 1 2 3; do
+        server_url="http://127.0.0.1:$(free_port)"
+        start_server "$name" "$@" --urls="$server_url"
+        wait_until_ready "$name" "$server_url$path" && return 0
+        wait "${server_pids[$name]}" 2> /dev/null || true
+        unset "server_pids[$name]"
+        grep -qi 'address already in use' "$work/$name.log" || fail "$name exited during start-up; see its log above"
+        note "$name could not bind ${server_url#http://} (attempt $attempt of 3); trying another port"
+    done
+    fail "$name found no port it could bind in 3 attempts"
 }
 
 slices_app="$repository/app/bin/Release/net10.0/Slices"
@@ -155,13 +178,11 @@ slices_settings() {
 
 # Start-up: milliseconds from starting the built app to its first 200 on /healthcheck, without demo data.
 measure_startup() {
-    local runs=() settings run port started ended
+    local runs=() settings run started ended
     mapfile -t settings < <(slices_settings)
     for run in $(seq 1 "$startup_runs"); do
-        port="$(free_port)"
         started="$(date +%s%N)"
-        start_server startup "$slices_app" "${settings[@]}" --urls="http://127.0.0.1:$port"
-        wait_until_ready startup "http://127.0.0.1:$port/healthcheck"
+        launch startup /healthcheck "$slices_app" "${settings[@]}"
         ended="$(date +%s%N)"
         stop_server startup
         runs+=($(((ended - started) / 1000000)))
@@ -301,13 +322,10 @@ measure_scenario() {
 # Measures GET /me on a second Slices process whose settings differ by SETTINGS, to show what one part
 # of the pipeline costs: measure_variant LABEL SETTINGS...
 measure_variant() {
-    local label="$1" variant_url
+    local label="$1"
     shift
-    variant_url="http://127.0.0.1:$(free_port)"
-    start_server variant "$slices_app" "${settings[@]}" --urls="$variant_url" --Store:SeedDemoData=true --Auth:TokenLifetime=01:00:00 "$@"
-    wait_until_ready variant "$variant_url/healthcheck"
-
-    measure_scenario "GET /me, $label" "$variant_url" "${scenarios[0]}"
+    launch variant /healthcheck "$slices_app" "${settings[@]}" --Store:SeedDemoData=true --Auth:TokenLifetime=01:00:00 "$@"
+    measure_scenario "GET /me, $label" "$server_url" "${scenarios[0]}"
     stop_server variant
 }
 
@@ -386,23 +404,19 @@ note "start-up: $startup_runs runs"
 measure_startup
 
 mapfile -t settings < <(slices_settings)
-slices_port="$(free_port)"
-slices_url="http://127.0.0.1:$slices_port"
 # The demo users log in, tokens outlive the run, and the login throttle never returns 429 here.
-start_server slices "$slices_app" "${settings[@]}" --urls="$slices_url" \
+launch slices /healthcheck "$slices_app" "${settings[@]}" \
     --Store:SeedDemoData=true \
     --Auth:TokenLifetime=01:00:00 \
     --Auth:Throttle:MaxFailuresPerUsername=1000000 \
     --Auth:Throttle:MaxFailuresPerAddress=1000000
-wait_until_ready slices "$slices_url/healthcheck"
+slices_url="$server_url"
 
 log_in
 capture_responses
 
-baseline_port="$(free_port)"
-baseline_url="http://127.0.0.1:$baseline_port"
-start_server baseline "$baseline_app" --environment=Production --urls="$baseline_url" --Responses="$work/responses"
-wait_until_ready baseline "$baseline_url/$(scenario_key "GET /me")"
+launch baseline "/$(scenario_key "GET /me")" "$baseline_app" --environment=Production --Responses="$work/responses"
+baseline_url="$server_url"
 
 results=()
 login_results=()

@@ -92,9 +92,8 @@ install_missing_tools() {
     apt-get install -y -qq "${missing[@]}" > /dev/null
 }
 
-# Prints a TCP port on 127.0.0.1 that nothing listens on (a refused connection means free). It comes
-# from below the kernel's ephemeral range: a port inside it may still belong to a client socket of an
-# earlier load run, in TIME_WAIT, and then a server cannot bind it.
+# Prints a free TCP port on 127.0.0.1 below the kernel's ephemeral range. An earlier load run may leave
+# a client socket in TIME_WAIT on an ephemeral port, which refuses connects but still blocks binds.
 free_port() {
     local port ephemeral_start=32768 lowest=10000
     [[ -r /proc/sys/net/ipv4/ip_local_port_range ]] && read -r ephemeral_start _ < /proc/sys/net/ipv4/ip_local_port_range
@@ -109,8 +108,7 @@ free_port() {
     fail "found no free port on 127.0.0.1 in 100 tries"
 }
 
-# Waits until URL returns 200 while the server NAME still runs; gives up after 60 s. Returns 1 when
-# the server exits first.
+# Waits up to 60 s until URL returns 200 while server NAME runs. Returns 1 if the server exits first.
 wait_until_ready() {
     local name="$1" url="$2" deadline=$((SECONDS + 60))
     until [[ "$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$url")" == 200 ]]; do
@@ -128,10 +126,9 @@ start_server() {
     server_pids[$name]=$!
 }
 
-# Starts server NAME on a free port of 127.0.0.1, waits until PATH answers 200 and sets server_url:
-# launch NAME PATH COMMAND... A port that another socket takes between the check and the bind is
-# replaced by another one, up to three times; any other exit during start-up fails the run.
-launch() {
+# Starts server NAME on a free port, waits until PATH returns 200 and sets server_url. A failed bind is
+# retried on another port up to three times: start_on_free_port NAME PATH COMMAND...
+start_on_free_port() {
     local name="$1" path="$2" attempt
     shift 2
     for attempt in 1 2 3; do
@@ -182,7 +179,7 @@ measure_startup() {
     mapfile -t settings < <(slices_settings)
     for run in $(seq 1 "$startup_runs"); do
         started="$(date +%s%N)"
-        launch startup /healthcheck "$slices_app" "${settings[@]}"
+        start_on_free_port startup /healthcheck "$slices_app" "${settings[@]}"
         ended="$(date +%s%N)"
         stop_server startup
         runs+=($(((ended - started) / 1000000)))
@@ -324,7 +321,7 @@ measure_scenario() {
 measure_variant() {
     local label="$1"
     shift
-    launch variant /healthcheck "$slices_app" "${settings[@]}" --Store:SeedDemoData=true --Auth:TokenLifetime=01:00:00 "$@"
+    start_on_free_port variant /healthcheck "$slices_app" "${settings[@]}" --Store:SeedDemoData=true --Auth:TokenLifetime=01:00:00 "$@"
     measure_scenario "GET /me, $label" "$server_url" "${scenarios[0]}"
     stop_server variant
 }
@@ -405,7 +402,7 @@ measure_startup
 
 mapfile -t settings < <(slices_settings)
 # The demo users log in, tokens outlive the run, and the login throttle never returns 429 here.
-launch slices /healthcheck "$slices_app" "${settings[@]}" \
+start_on_free_port slices /healthcheck "$slices_app" "${settings[@]}" \
     --Store:SeedDemoData=true \
     --Auth:TokenLifetime=01:00:00 \
     --Auth:Throttle:MaxFailuresPerUsername=1000000 \
@@ -415,7 +412,7 @@ slices_url="$server_url"
 log_in
 capture_responses
 
-launch baseline "/$(scenario_key "GET /me")" "$baseline_app" --environment=Production --Responses="$work/responses"
+start_on_free_port baseline "/$(scenario_key "GET /me")" "$baseline_app" --environment=Production --Responses="$work/responses"
 baseline_url="$server_url"
 
 results=()

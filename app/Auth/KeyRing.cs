@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Slices.Api;
 
 namespace Slices.Auth;
 
@@ -61,7 +62,7 @@ public sealed class KeyRing
     private static RSA ReadRsaKey(string path, string setting)
     {
         if (!File.Exists(path))
-            throw new InvalidOperationException($"{setting}: the key file '{path}' does not exist.");
+            throw new InvalidSettingException($"{setting}: the key file '{path}' does not exist.");
 
         var rsa = RSA.Create();
         try
@@ -71,11 +72,11 @@ public sealed class KeyRing
         catch (Exception exception) when (exception is ArgumentException or CryptographicException or IOException or UnauthorizedAccessException)
         {
             rsa.Dispose();
-            throw new InvalidOperationException($"{setting}: the key file '{path}' is not a readable RSA key in PEM format: {exception.Message}", exception);
+            throw new InvalidSettingException($"{setting}: the key file '{path}' is not a readable RSA key in PEM format: {exception.Message}", exception);
         }
 
         if (rsa.KeySize < MinimumKeySize)
-            throw new InvalidOperationException($"{setting}: the key in '{path}' has {rsa.KeySize} bits; at least {MinimumKeySize} are required.");
+            throw new InvalidSettingException($"{setting}: the key in '{path}' has {rsa.KeySize} bits; at least {MinimumKeySize} are required.");
 
         return rsa;
     }
@@ -115,7 +116,7 @@ public sealed class KeyRing
         var publicModulus = ValidationKeys.Single(key => key.KeyId == keyId).Parameters.Modulus!;
 
         if (!signingModulus.AsSpan().SequenceEqual(publicModulus))
-            throw new InvalidOperationException(
+            throw new InvalidSettingException(
                 $"Auth:PublicKeyPaths:{keyId} does not hold the public key of Auth:SigningKeyPath, so tokens signed here would be rejected.");
     }
 }

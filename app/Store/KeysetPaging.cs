@@ -10,8 +10,11 @@ namespace Slices.Store;
 /// </summary>
 public static class KeysetPaging
 {
-    /// <summary>Returns a failure for each invalid part of <paramref name="request"/>, keyed by first, last, after or before.</summary>
-    public static ImmutableArray<ValidationFailure> Validate<TKey>(PageRequest request)
+    /// <summary>
+    /// Returns a failure for each invalid part of <paramref name="request"/>, keyed by first, last, after or before.
+    /// A cursor is valid only when it was issued by the list named <paramref name="listName"/>.
+    /// </summary>
+    public static ImmutableArray<ValidationFailure> Validate<TKey>(PageRequest request, string listName)
         where TKey : struct, ICursorKey<TKey>
     {
         var failures = ImmutableArray.CreateBuilder<ValidationFailure>();
@@ -25,17 +28,18 @@ public static class KeysetPaging
         if (request.Last is < 1 or > PageRequest.MaxSize)
             failures.Add(new ValidationFailure("last", $"last must be between 1 and {PageRequest.MaxSize}."));
 
-        if (request.After is not null && !TKey.TryParseCursor(request.After, out _))
+        if (request.After is not null && !TKey.TryParseCursor(request.After, listName, out _))
             failures.Add(new ValidationFailure("after", "after is not a cursor returned by this list."));
 
-        if (request.Before is not null && !TKey.TryParseCursor(request.Before, out _))
+        if (request.Before is not null && !TKey.TryParseCursor(request.Before, listName, out _))
             failures.Add(new ValidationFailure("before", "before is not a cursor returned by this list."));
 
         return failures.ToImmutable();
     }
 
     /// <summary>
-    /// Reads one page of <paramref name="index"/>, loading each row with <paramref name="load"/>.
+    /// Reads one page of <paramref name="index"/>, loading each row with <paramref name="load"/>. Its cursors record
+    /// <paramref name="listName"/>, which names the list and its sort order.
     /// Without first and last it returns the first <see cref="PageRequest.DefaultSize"/> rows.
     /// With a <paramref name="filter"/>, the page contains only rows it accepts, and hasNextPage and hasPreviousPage
     /// are true when accepted rows lie beyond the page. Rows the filter rejects are loaded and skipped one by one,
@@ -44,6 +48,7 @@ public static class KeysetPaging
     /// </summary>
     public static Page<TItem> Read<TKey, TItem>(
         ImmutableSortedSet<TKey> index,
+        string listName,
         PageRequest request,
         Func<TKey, TItem> load,
         Func<TItem, bool>? filter = null)
@@ -54,14 +59,14 @@ public static class KeysetPaging
         if ((request.First is not null && request.Last is not null) || request.First is < 1 or > PageRequest.MaxSize || request.Last is < 1 or > PageRequest.MaxSize)
             throw new ArgumentException("The page request is invalid. Call Validate first.", nameof(request));
 
-        var window = new Window<TKey, TItem>(index, request, load);
+        var window = new Window<TKey, TItem>(index, listName, request, load);
         var (low, high) = window.Bounds();
 
         return filter is null ? window.Slice(low, high) : window.Scan(low, high, filter);
     }
 
     /// <summary>The rows of an index in page order, between the request's cursors.</summary>
-    private sealed class Window<TKey, TItem>(ImmutableSortedSet<TKey> index, PageRequest request, Func<TKey, TItem> load)
+    private sealed class Window<TKey, TItem>(ImmutableSortedSet<TKey> index, string listName, PageRequest request, Func<TKey, TItem> load)
         where TKey : struct, ICursorKey<TKey>
     {
         private int Size => request.Last ?? request.First ?? PageRequest.DefaultSize;
@@ -73,10 +78,10 @@ public static class KeysetPaging
             var high = index.Count;
 
             if (request.After is not null)
-                low = Position(index, ParseCursor<TKey>(request.After), request.Descending).FirstAfter;
+                low = Position(index, ParseCursor(request.After), request.Descending).FirstAfter;
 
             if (request.Before is not null)
-                high = Math.Max(low, Position(index, ParseCursor<TKey>(request.Before), request.Descending).FirstNotBefore);
+                high = Math.Max(low, Position(index, ParseCursor(request.Before), request.Descending).FirstNotBefore);
 
             return (low, high);
         }
@@ -130,7 +135,10 @@ public static class KeysetPaging
 
         private TKey KeyAt(int position) => index[request.Descending ? index.Count - 1 - position : position];
 
-        private PageEdge<TItem> Edge(int position, TItem item) => new(item, KeyAt(position).ToCursor());
+        private PageEdge<TItem> Edge(int position, TItem item) => new(item, KeyAt(position).ToCursor(listName));
+
+        private TKey ParseCursor(string cursor) =>
+            TKey.TryParseCursor(cursor, listName, out var key) ? key : throw new ArgumentException("The cursor is invalid.", nameof(cursor));
 
         private static Page<TItem> ToPage(ImmutableArray<PageEdge<TItem>> edges, bool hasPrevious, bool hasNext) =>
             new(edges, new PageInfo(
@@ -139,10 +147,6 @@ public static class KeysetPaging
                 StartCursor: edges.Length > 0 ? edges[0].Cursor : null,
                 EndCursor: edges.Length > 0 ? edges[^1].Cursor : null));
     }
-
-    private static TKey ParseCursor<TKey>(string cursor)
-        where TKey : struct, ICursorKey<TKey> =>
-        TKey.TryParseCursor(cursor, out var key) ? key : throw new ArgumentException("The cursor is invalid.", nameof(cursor));
 
     /// <summary>
     /// Returns, in page order, the position of the first row after <paramref name="key"/> and of the first

@@ -6,13 +6,16 @@ using System.Text.Json;
 
 namespace Slices.Store;
 
-/// <summary>A key of a sorted index that can be written to, and read back from, an opaque paging cursor.</summary>
+/// <summary>
+/// A key of a sorted index that can be written to, and read back from, an opaque paging cursor. The cursor
+/// also records the name of its list, so that a cursor of one list is rejected by every other.
+/// </summary>
 public interface ICursorKey<TSelf> : IComparable<TSelf>
     where TSelf : struct, ICursorKey<TSelf>
 {
-    string ToCursor();
+    string ToCursor(string listName);
 
-    static abstract bool TryParseCursor(string cursor, out TSelf key);
+    static abstract bool TryParseCursor(string cursor, string listName, out TSelf key);
 }
 
 /// <summary>Sort key ordered by a point in time, then by record id to break ties.</summary>
@@ -25,12 +28,12 @@ public readonly record struct TimeKey(DateTimeOffset Time, string Id) : ICursorK
         return byTime != 0 ? byTime : string.CompareOrdinal(Id, other.Id);
     }
 
-    public string ToCursor() => Cursor.Encode(Time.UtcTicks.ToString(CultureInfo.InvariantCulture), Id);
+    public string ToCursor(string listName) => Cursor.Encode(listName, Time.UtcTicks.ToString(CultureInfo.InvariantCulture), Id);
 
-    public static bool TryParseCursor(string cursor, out TimeKey key)
+    public static bool TryParseCursor(string cursor, string listName, out TimeKey key)
     {
         key = default;
-        if (!Cursor.TryDecode(cursor, out var value, out var id))
+        if (!Cursor.TryDecode(cursor, listName, out var value, out var id))
             return false;
 
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks)
@@ -54,13 +57,11 @@ public readonly record struct TextKey(string Text, string Id) : ICursorKey<TextK
         return byText != 0 ? byText : string.CompareOrdinal(Id, other.Id);
     }
 
-    public string ToCursor() => Cursor.Encode(Text, Id);
+    public string ToCursor(string listName) => Cursor.Encode(listName, Text, Id);
 
-    public static bool TryParseCursor(string cursor, out TextKey key)
+    public static bool TryParseCursor(string cursor, string listName, out TextKey key)
     {
-        // NOTE: a cursor does not record which list issued it, so any cursor of this format parses here, even one
-        // from the order list. Such a cursor gives a page from that position on, not an error.
-        var valid = Cursor.TryDecode(cursor, out var text, out var id);
+        var valid = Cursor.TryDecode(cursor, listName, out var text, out var id);
         key = valid ? new TextKey(text, id) : default;
 
         return valid;
@@ -77,12 +78,12 @@ public readonly record struct PositionKey(int Position) : ICursorKey<PositionKey
 
     public int CompareTo(PositionKey other) => Position.CompareTo(other.Position);
 
-    public string ToCursor() => Cursor.Encode(Position.ToString(CultureInfo.InvariantCulture), Kind);
+    public string ToCursor(string listName) => Cursor.Encode(listName, Position.ToString(CultureInfo.InvariantCulture), Kind);
 
-    public static bool TryParseCursor(string cursor, out PositionKey key)
+    public static bool TryParseCursor(string cursor, string listName, out PositionKey key)
     {
         key = default;
-        if (!Cursor.TryDecode(cursor, out var value, out var kind) || kind != Kind)
+        if (!Cursor.TryDecode(cursor, listName, out var value, out var kind) || kind != Kind)
             return false;
 
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
@@ -98,14 +99,16 @@ public readonly record struct PositionKey(int Position) : ICursorKey<PositionKey
         Enumerable.Range(0, count).Select(position => new PositionKey(position)).ToImmutableSortedSet();
 }
 
-/// <summary>Cursor text: base64url of a JSON array holding the sort value and the record id.</summary>
+/// <summary>Cursor text: base64url of a JSON array of the list name, the sort value and the record id.</summary>
 internal static class Cursor
 {
     private const int MaxLength = 2048;
 
-    public static string Encode(string value, string id) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new[] { value, id }));
+    public static string Encode(string listName, string value, string id) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new[] { listName, value, id }));
 
-    public static bool TryDecode(string cursor, out string value, out string id)
+    /// <summary>Reads a cursor of the list <paramref name="listName"/>. A cursor of another list is invalid.</summary>
+    public static bool TryDecode(string cursor, string listName, out string value, out string id)
     {
         value = id = "";
         if (cursor.Length > MaxLength)
@@ -116,11 +119,14 @@ internal static class Cursor
         if (Base64Url.DecodeFromChars(cursor, json, out _, out var length) != OperationStatus.Done)
             return false;
 
-        // Reads exactly [string, non-empty string] and nothing after it, with no serializer in between.
+        // Reads exactly [list name, string, non-empty string] and nothing after it, with no serializer in between.
         var reader = new Utf8JsonReader(json[..length]);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+                return false;
+
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(listName))
                 return false;
 
             if (!reader.Read() || reader.TokenType != JsonTokenType.String)

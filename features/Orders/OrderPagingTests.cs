@@ -14,6 +14,8 @@ public sealed class OrderPagingTests
     private const int OrderCount = 1000;
     private const int PageSize = 37;
 
+    private const string ListName = "test_orders";
+
     private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -97,9 +99,9 @@ public sealed class OrderPagingTests
         var index = ImmutableSortedSet.CreateRange(Enumerable.Range(0, 50).Select(number => new TimeKey(Start.AddMinutes(number / 5), $"id{number:D3}")));
         var descending = index.Reverse().ToArray();
 
-        var first = KeysetPaging.Read(index, new PageRequest(First: 10, Descending: true), key => key);
-        var second = KeysetPaging.Read(index, new PageRequest(First: 10, After: first.PageInfo.EndCursor, Descending: true), key => key);
-        var back = KeysetPaging.Read(index, new PageRequest(Last: 10, Before: second.PageInfo.StartCursor, Descending: true), key => key);
+        var first = KeysetPaging.Read(index, ListName, new PageRequest(First: 10, Descending: true), key => key);
+        var second = KeysetPaging.Read(index, ListName, new PageRequest(First: 10, After: first.PageInfo.EndCursor, Descending: true), key => key);
+        var back = KeysetPaging.Read(index, ListName, new PageRequest(Last: 10, Before: second.PageInfo.StartCursor, Descending: true), key => key);
 
         Assert.Equal(descending[..10], first.Nodes);
         Assert.Equal(descending[10..20], second.Nodes);
@@ -120,23 +122,23 @@ public sealed class OrderPagingTests
         var expected = (descending ? index.Reverse() : index).Where(Accept).ToArray();
 
         var forward = new List<TimeKey>();
-        var page = KeysetPaging.Read(index, new PageRequest(First: 4, Descending: descending), key => key, Accept);
+        var page = KeysetPaging.Read(index, ListName, new PageRequest(First: 4, Descending: descending), key => key, Accept);
         Assert.False(page.PageInfo.HasPreviousPage);
         forward.AddRange(page.Nodes);
         while (page.PageInfo.HasNextPage)
         {
-            page = KeysetPaging.Read(index, new PageRequest(First: 4, After: page.PageInfo.EndCursor, Descending: descending), key => key, Accept);
+            page = KeysetPaging.Read(index, ListName, new PageRequest(First: 4, After: page.PageInfo.EndCursor, Descending: descending), key => key, Accept);
             Assert.True(page.PageInfo.HasPreviousPage);
             forward.AddRange(page.Nodes);
         }
 
         var backward = new List<TimeKey>();
-        page = KeysetPaging.Read(index, new PageRequest(Last: 4, Descending: descending), key => key, Accept);
+        page = KeysetPaging.Read(index, ListName, new PageRequest(Last: 4, Descending: descending), key => key, Accept);
         Assert.False(page.PageInfo.HasNextPage);
         backward.InsertRange(0, page.Nodes);
         while (page.PageInfo.HasPreviousPage)
         {
-            page = KeysetPaging.Read(index, new PageRequest(Last: 4, Before: page.PageInfo.StartCursor, Descending: descending), key => key, Accept);
+            page = KeysetPaging.Read(index, ListName, new PageRequest(Last: 4, Before: page.PageInfo.StartCursor, Descending: descending), key => key, Accept);
             backward.InsertRange(0, page.Nodes);
         }
 
@@ -149,7 +151,7 @@ public sealed class OrderPagingTests
     {
         var index = ImmutableSortedSet.CreateRange(Enumerable.Range(0, 20).Select(number => new TimeKey(Start.AddMinutes(number), $"id{number:D3}")));
 
-        var page = KeysetPaging.Read(index, new PageRequest(First: 5), key => key, _ => false);
+        var page = KeysetPaging.Read(index, ListName, new PageRequest(First: 5), key => key, _ => false);
 
         Assert.Empty(page.Edges);
         Assert.False(page.PageInfo.HasNextPage);

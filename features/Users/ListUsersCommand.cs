@@ -44,17 +44,24 @@ public sealed class ListUsersHandler(UserStore users, ILogger<ListUsersHandler> 
             return Outcome<Page<User>>.Forbidden();
         }
 
+        // Each sort order is a list of its own, so a cursor taken in one order is rejected in another.
+        var listName = command.OrderBy switch
+        {
+            UserSortField.FullName => "users.full_name",
+            UserSortField.Username => "users.username",
+            _ => "users.created_at",
+        };
         var failures = command.OrderBy == UserSortField.CreatedAt
-            ? KeysetPaging.Validate<TimeKey>(command.Page)
-            : KeysetPaging.Validate<TextKey>(command.Page);
+            ? KeysetPaging.Validate<TimeKey>(command.Page, listName)
+            : KeysetPaging.Validate<TextKey>(command.Page, listName);
         if (!failures.IsEmpty)
             return Outcome<Page<User>>.Invalid(failures);
 
         var page = command.OrderBy switch
         {
-            UserSortField.FullName => KeysetPaging.Read(users.IndexByFullName, command.Page, key => Load(key.Id), command.Filter),
-            UserSortField.Username => KeysetPaging.Read(users.IndexByUsername, command.Page, key => Load(key.Id), command.Filter),
-            _ => KeysetPaging.Read(users.IndexByCreatedAt, command.Page, key => Load(key.Id), command.Filter),
+            UserSortField.FullName => KeysetPaging.Read(users.IndexByFullName, listName, command.Page, key => Load(key.Id), command.Filter),
+            UserSortField.Username => KeysetPaging.Read(users.IndexByUsername, listName, command.Page, key => Load(key.Id), command.Filter),
+            _ => KeysetPaging.Read(users.IndexByCreatedAt, listName, command.Page, key => Load(key.Id), command.Filter),
         };
 
         return Outcome<Page<User>>.Success(page);

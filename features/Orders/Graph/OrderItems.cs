@@ -17,7 +17,9 @@ public static class OrderItems
         var (field, descending) = ListArguments.ReadOrderBy(context, shape);
         var request = Connections.ReadPageRequest(context, descending);
 
-        var failures = KeysetPaging.Validate<PositionKey>(request);
+        // Positions depend on the sort field, so each field is a list of its own for cursors.
+        var listName = $"order_items.{field}";
+        var failures = KeysetPaging.Validate<PositionKey>(request, listName);
         if (!failures.IsEmpty)
             throw GraphOutcomes.InvalidInput(failures);
 
@@ -32,7 +34,7 @@ public static class OrderItems
         };
         var rows = sorted.ToArray();
 
-        var page = KeysetPaging.Read(PositionKey.Range(rows.Length), request, key => rows[key.Position], ListArguments.ReadRowTest(context, shape));
+        var page = KeysetPaging.Read(PositionKey.Range(rows.Length), listName, request, key => rows[key.Position], ListArguments.ReadRowTest(context, shape));
 
         return Connections.FromPage(page);
     }

@@ -56,6 +56,20 @@ public sealed class UserGraphTests(UserGraphTests.Factory factory) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("""listUserOrders(user_id: "1Eg6d1aFL8s7", first: 1)""", "")]
+    [InlineData("""listUsers(first: 1)""", """orderBy: { field: "username" }""")]
+    public async Task List_users_rejects_cursor_of_another_list(string issuingList, string orderBy)
+    {
+        using var client = factory.CreateAdminClient();
+        var issued = await client.GraphAsync($$"""{ list: {{issuingList}} { pageInfo { endCursor } } }""");
+        var cursor = issued.Data("list").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        var body = await client.GraphAsync($$"""{ listUsers(first: 1, after: "{{cursor}}", {{orderBy}}) { edges { node { username } } } }""");
+
+        Assert.Equal("INVALID_CURSOR", GraphFactory.FirstErrorCode(body));
+    }
+
+    [Theory]
     [InlineData("""orderBy: { field: "username", direction: DESC }""", new[] { "john01", "jane01" })]
     [InlineData("""orderBy: { field: "created_at" }""", new[] { "jane01", "john01" })]
     [InlineData("""filterValues: { filterValuesString: "{\"username\": \"JOHN01\"}" }""", new[] { "john01" })]

@@ -12,23 +12,15 @@ public sealed class StartupProcessTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Invalid_setting_exits_with_message()
+    [Theory]
+    [InlineData("--Auth:TokenLifetime=00:00:00", "Auth:TokenLifetime must be more than zero")]
+    [InlineData("--Auth:SigningKeyPath=/nonexistent/signing.pem", "Auth:SigningKeyPath: the key file '/nonexistent/signing.pem' does not exist.")]
+    public async Task Invalid_setting_exits_with_message(string setting, string message)
     {
-        var result = await RunAppAsync("--Auth:TokenLifetime=00:00:00", "--urls=http://127.0.0.1:0");
+        var result = await RunAppAsync(setting, "--urls=http://127.0.0.1:0");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Slices failed to start: Auth:TokenLifetime must be more than zero", result.StandardError);
-        Assert.DoesNotContain("   at ", result.StandardError);
-    }
-
-    [Fact]
-    public async Task Missing_key_file_exits_with_message()
-    {
-        var result = await RunAppAsync("--Auth:SigningKeyPath=/nonexistent/signing.pem", "--urls=http://127.0.0.1:0");
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Slices failed to start: Auth:SigningKeyPath: the key file '/nonexistent/signing.pem' does not exist.", result.StandardError);
+        Assert.Contains($"Slices failed to start: {message}", result.StandardError);
         Assert.DoesNotContain("   at ", result.StandardError);
     }
 

@@ -12,7 +12,7 @@ public static class KeysetPaging
 {
     /// <summary>
     /// Returns a failure for each invalid part of <paramref name="request"/>, keyed by first, last, after or before.
-    /// A cursor is valid only when it was issued by the list named <paramref name="listName"/>.
+    /// A cursor is valid only when the list named <paramref name="listName"/> issued it in the same direction.
     /// </summary>
     public static ImmutableArray<ValidationFailure> Validate<TKey>(PageRequest request, string listName)
         where TKey : struct, ICursorKey<TKey>
@@ -28,10 +28,11 @@ public static class KeysetPaging
         if (request.Last is < 1 or > PageRequest.MaxSize)
             failures.Add(new ValidationFailure("last", $"last must be between 1 and {PageRequest.MaxSize}."));
 
-        if (request.After is not null && !TKey.TryParseCursor(request.After, listName, out _))
+        var scope = CursorScope(listName, request.Descending);
+        if (request.After is not null && !TKey.TryParseCursor(request.After, scope, out _))
             failures.Add(new ValidationFailure("after", "after is not a cursor returned by this list."));
 
-        if (request.Before is not null && !TKey.TryParseCursor(request.Before, listName, out _))
+        if (request.Before is not null && !TKey.TryParseCursor(request.Before, scope, out _))
             failures.Add(new ValidationFailure("before", "before is not a cursor returned by this list."));
 
         return failures.ToImmutable();
@@ -39,7 +40,7 @@ public static class KeysetPaging
 
     /// <summary>
     /// Reads one page of <paramref name="index"/>, loading each row with <paramref name="load"/>. Its cursors record
-    /// <paramref name="listName"/>, which names the list and its sort order.
+    /// <paramref name="listName"/>, which names the list and its sort order, and the request's direction.
     /// Without first and last it returns the first <see cref="PageRequest.DefaultSize"/> rows.
     /// With a <paramref name="filter"/>, the page contains only rows it accepts, and hasNextPage and hasPreviousPage
     /// are true when accepted rows lie beyond the page. Rows the filter rejects are loaded and skipped one by one,
@@ -135,10 +136,12 @@ public static class KeysetPaging
 
         private TKey KeyAt(int position) => index[request.Descending ? index.Count - 1 - position : position];
 
-        private PageEdge<TItem> Edge(int position, TItem item) => new(item, KeyAt(position).ToCursor(listName));
+        private readonly string scope = CursorScope(listName, request.Descending);
+
+        private PageEdge<TItem> Edge(int position, TItem item) => new(item, KeyAt(position).ToCursor(scope));
 
         private TKey ParseCursor(string cursor) =>
-            TKey.TryParseCursor(cursor, listName, out var key) ? key : throw new ArgumentException("The cursor is invalid.", nameof(cursor));
+            TKey.TryParseCursor(cursor, scope, out var key) ? key : throw new ArgumentException("The cursor is invalid.", nameof(cursor));
 
         private static Page<TItem> ToPage(ImmutableArray<PageEdge<TItem>> edges, bool hasPrevious, bool hasNext) =>
             new(edges, new PageInfo(
@@ -147,6 +150,14 @@ public static class KeysetPaging
                 StartCursor: edges.Length > 0 ? edges[0].Cursor : null,
                 EndCursor: edges.Length > 0 ? edges[^1].Cursor : null));
     }
+
+    /// <summary>Returns the cursor of <paramref name="key"/> in the list <paramref name="listName"/> read in the given direction.</summary>
+    public static string CursorOf<TKey>(TKey key, string listName, bool descending)
+        where TKey : struct, ICursorKey<TKey> =>
+        key.ToCursor(CursorScope(listName, descending));
+
+    // The direction is part of a cursor's scope, because a page after a cursor means other rows in the other direction.
+    private static string CursorScope(string listName, bool descending) => descending ? $"{listName}:desc" : $"{listName}:asc";
 
     /// <summary>
     /// Returns, in page order, the position of the first row after <paramref name="key"/> and of the first

@@ -30,7 +30,7 @@ var index = orders.IndexOfUser(userId);
 
 // The REST list is newest first, so position p of a page is index[count - 1 - p]. A cursor points at the row
 // before the page: the middle page starts at the middle row, and the last page contains the last ten rows.
-string CursorAt(int position) => index[index.Count - 1 - position].ToCursor(ListUserOrdersHandler.ListName);
+string CursorAt(int position) => KeysetPaging.CursorOf(index[index.Count - 1 - position], ListUserOrdersHandler.ListName(userId), descending: true);
 
 var pages = new (string Name, PageRequest Request)[]
 {

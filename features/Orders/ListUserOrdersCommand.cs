@@ -17,8 +17,8 @@ public sealed record ListUserOrdersCommand(Viewer Viewer, string UserId, PageReq
 public sealed class ListUserOrdersHandler(OrderStore orders, UserStore users, ILogger<ListUserOrdersHandler> logger)
     : ICommandHandler<ListUserOrdersCommand, Outcome<Page<Order>>>
 {
-    /// <summary>Name recorded in this list's cursors, so that cursors of other lists are rejected.</summary>
-    public const string ListName = "user_orders";
+    /// <summary>Returns the name recorded in the cursors of a user's orders, so that cursors of other lists, another user's included, are rejected.</summary>
+    public static string ListName(string userId) => $"user_orders.{userId}";
 
     public Task<Outcome<Page<Order>>> ExecuteAsync(ListUserOrdersCommand command, CancellationToken cancellation) =>
         Task.FromResult(Execute(command));
@@ -37,14 +37,14 @@ public sealed class ListUserOrdersHandler(OrderStore orders, UserStore users, IL
             return Outcome<Page<Order>>.NotFound();
         }
 
-        var failures = KeysetPaging.Validate<TimeKey>(command.Page, ListName);
+        var failures = KeysetPaging.Validate<TimeKey>(command.Page, ListName(command.UserId));
         if (!failures.IsEmpty)
             return Outcome<Page<Order>>.Invalid(failures);
 
         // Orders are never deleted, so every id in an index has its record.
         var page = KeysetPaging.Read(
             orders.IndexOfUser(command.UserId),
-            ListName,
+            ListName(command.UserId),
             command.Page,
             key => orders.FindById(key.Id) ?? throw new InvalidOperationException($"Order {key.Id} is indexed but not stored."),
             command.Filter);

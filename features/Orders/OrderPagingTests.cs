@@ -58,6 +58,22 @@ public sealed class OrderPagingTests
     }
 
     [Theory]
+    [InlineData(DemoData.JohnId, "")]
+    [InlineData(DemoData.JaneId, "&direction=asc")]
+    public async Task Cursor_of_another_order_list_is_400(string issuingUserId, string direction)
+    {
+        await using var factory = new AppFactory();
+        using var client = factory.CreateAdminClient();
+        using var issued = await client.GetFromJsonAsync<JsonDocument>($"/users/{issuingUserId}/orders?first=1");
+        var cursor = issued!.RootElement.GetProperty("page_info").GetProperty("end_cursor").GetString();
+
+        using var response = await client.GetAsync($"/users/{DemoData.JaneId}/orders?first=1&after={cursor}{direction}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"name\":\"after\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("first", "after", "end_cursor", "has_next_page", "desc")]
     [InlineData("first", "after", "end_cursor", "has_next_page", "asc")]
     [InlineData("last", "before", "start_cursor", "has_previous_page", "desc")]

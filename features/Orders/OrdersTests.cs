@@ -177,6 +177,7 @@ public sealed class OrdersTests(OrdersTests.Factory factory) : IClassFixture<Ord
 
     [Theory]
     [InlineData("""{"order_items": []}""", "order_items")]
+    [InlineData("""{"user_id": "1Eg6d1aFL8s7", "order_items": [""", "body")]
     [InlineData("""{}""", "order_items")]
     [InlineData("""{"order_items": [{"item_id": "NoSuchItem00", "quantity": 1}]}""", "order_items[0].item_id")]
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 0}]}""", "order_items[0].quantity")]
@@ -205,7 +206,10 @@ public sealed class OrdersTests(OrdersTests.Factory factory) : IClassFixture<Ord
     [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": "many"}]}""", "The value of 'order_items[0].quantity' is not of the expected type or format.")]
     [InlineData("""{"order_date": "yesterday", "order_items": [{"item_id": "1GVl21lq0S8p", "quantity": 1}]}""", "The value of 'order_date' is not of the expected type or format.")]
     [InlineData("""{"order_items": {"item_id": "1GVl21lq0S8p"}}""", "The value of 'order_items' is not of the expected type or format.")]
-    [InlineData("""{"order_items": [""", "The request body is not valid JSON")]
+    [InlineData("""{"order_items": [{"item_id": "1GVl21lq0S8p", "quantity": "2"}]}""", "The value of 'order_items[0].quantity' is not of the expected type or format.")]
+    [InlineData("""{"order_items": [""", "The request body is not valid JSON at line 1, byte 18. It ends before every object and array is closed.")]
+    [InlineData("""{"user_id": """, "The request body is not valid JSON at line 1, byte 13. It ends before every object and array is closed.")]
+    [InlineData("""{"order_items": [}""", "The request body is not valid JSON at line 1, byte 18. '}' is an invalid start of a value.")]
     public async Task Malformed_order_json_is_400(string json, string message)
     {
         using var client = factory.CreateUserClient();

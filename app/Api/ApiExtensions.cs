@@ -69,8 +69,13 @@ public static class ApiExtensions
             // A misspelt field would otherwise be dropped without a word, and the OpenAPI document promises
             // additionalProperties: false.
             config.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+
+            // The web defaults read "2" as the number 2. A quantity sent as a string is a client bug that the
+            // OpenAPI document's integer type already rules out, so it is rejected here too.
+            config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
             config.Errors.UseProblemDetails(problems => problems.TypeTransformer = problem => ProblemTypes.For(problem.Status) ?? problem.Type);
             config.Binding.JsonExceptionTransformer = JsonErrors.ToValidationFailure;
+            config.Binding.FailureMessage = BindingErrors.Message;
         });
 
         app.MapHealthChecks("/healthcheck").AllowAnonymous();

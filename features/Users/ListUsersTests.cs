@@ -56,6 +56,20 @@ public sealed class ListUsersTests
         Assert.Contains($"\"name\":\"{field}\"", body);
     }
 
+    [Fact]
+    public async Task Unparsable_size_names_expected_type()
+    {
+        await using var factory = new AppFactory();
+        using var client = factory.CreateAdminClient();
+
+        using var response = await client.GetAsync("/users?first=many");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("first must be a whole number, not 'many'.", body);
+        Assert.DoesNotContain("Int32", body);
+    }
+
     [Theory]
     [InlineData("order_by=username")]
     [InlineData("order_by=full_name&direction=desc")]

@@ -115,6 +115,20 @@ public sealed class OrderGraphTests(OrderGraphTests.Factory factory) : IClassFix
         Assert.False(second.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
     }
 
+    [Theory]
+    [InlineData(DemoData.SecondOrderId, "")]
+    [InlineData(DemoData.FirstOrderId, """, orderBy: { field: "amount" }""")]
+    public async Task Order_items_rejects_cursor_of_another_list(string issuingOrderId, string orderBy)
+    {
+        using var client = factory.CreateAdminClient();
+        var issued = await client.GraphAsync($$"""{ node(id: "{{GlobalId.Encode("UserOrder", issuingOrderId)}}") { ... on UserOrder { order_items(first: 1) { pageInfo { endCursor } } } } }""");
+        var cursor = issued.Data("node").GetProperty("order_items").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        var body = await client.GraphAsync($$"""{ node(id: "{{FirstOrderGlobalId}}") { ... on UserOrder { order_items(first: 1, after: "{{cursor}}"{{orderBy}}) { edges { node { desc } } } } } }""");
+
+        Assert.Equal("INVALID_CURSOR", GraphFactory.FirstErrorCode(body));
+    }
+
     [Fact]
     public async Task Node_loads_visible_order_line()
     {

@@ -17,8 +17,8 @@ public static class OrderItems
         var (field, descending) = ListArguments.ReadOrderBy(context, shape);
         var request = Connections.ReadPageRequest(context, descending);
 
-        // Positions depend on the sort field, so each field is a list of its own for cursors.
-        var listName = $"order_items.{field}";
+        // A position means a line of one order in one sort field, so each order and field is a list of its own.
+        var listName = $"order_items.{order.Id}.{field}";
         var failures = KeysetPaging.Validate<PositionKey>(request, listName);
         if (!failures.IsEmpty)
             throw GraphOutcomes.InvalidInput(failures);

@@ -11,10 +11,11 @@ namespace Slices.Store;
 public static class KeysetPaging
 {
     /// <summary>
-    /// Returns a failure for each invalid part of <paramref name="request"/>, keyed by first, last, after or before.
-    /// A cursor is valid only when the list named <paramref name="listName"/> issued it in the same direction.
+    /// Checks <paramref name="request"/> against the list named <paramref name="listName"/> and decodes its cursors.
+    /// The result has a failure for each invalid part, keyed by first, last, after or before. A cursor is valid
+    /// only when the same list issued it in the same direction.
     /// </summary>
-    public static ImmutableArray<ValidationFailure> Validate<TKey>(PageRequest request, string listName)
+    public static PageQuery<TKey> Validate<TKey>(PageRequest request, string listName)
         where TKey : struct, ICursorKey<TKey>
     {
         var failures = ImmutableArray.CreateBuilder<ValidationFailure>();
@@ -29,47 +30,64 @@ public static class KeysetPaging
             failures.Add(new ValidationFailure("last", $"last must be between 1 and {PageRequest.MaxSize}."));
 
         var scope = CursorScope(listName, request.Descending);
-        if (request.After is not null && !TKey.TryParseCursor(request.After, scope, out _))
-            failures.Add(new ValidationFailure("after", "after is not a cursor returned by this list."));
+        var after = Decode(request.After, "after");
+        var before = Decode(request.Before, "before");
 
-        if (request.Before is not null && !TKey.TryParseCursor(request.Before, scope, out _))
-            failures.Add(new ValidationFailure("before", "before is not a cursor returned by this list."));
+        return new PageQuery<TKey>(request, scope, after, before, failures.ToImmutable());
 
-        return failures.ToImmutable();
+        TKey? Decode(string? cursor, string parameter)
+        {
+            if (cursor is null)
+                return null;
+
+            if (TKey.TryParseCursor(cursor, scope, out var key))
+                return key;
+
+            failures.Add(new ValidationFailure(parameter, $"{parameter} is not a cursor returned by this list."));
+            return null;
+        }
     }
 
     /// <summary>
-    /// Reads one page of <paramref name="index"/>, loading each row with <paramref name="load"/>. Its cursors record
-    /// <paramref name="listName"/>, which names the list and its sort order, and the request's direction.
+    /// Reads one page of <paramref name="index"/>, loading each row with <paramref name="load"/>.
     /// Without first and last it returns the first <see cref="PageRequest.DefaultSize"/> rows.
     /// With a <paramref name="filter"/>, the page contains only rows it accepts, and hasNextPage and hasPreviousPage
     /// are true when accepted rows lie beyond the page. Rows the filter rejects are loaded and skipped one by one,
     /// so a filter costs a scan of the rows it skips.
-    /// Call <see cref="Validate{TKey}"/> first: an invalid request raises <see cref="ArgumentException"/>.
+    /// A query with failures raises <see cref="ArgumentException"/>.
     /// </summary>
+    public static Page<TItem> Read<TKey, TItem>(
+        ImmutableSortedSet<TKey> index,
+        PageQuery<TKey> query,
+        Func<TKey, TItem> load,
+        Func<TItem, bool>? filter = null)
+        where TKey : struct, ICursorKey<TKey>
+    {
+        if (!query.IsValid)
+            throw new ArgumentException($"The page request is invalid: {query.Failures[0].ErrorMessage}", nameof(query));
+
+        var window = new Window<TKey, TItem>(index, query, load);
+        var (low, high) = window.Bounds();
+
+        return filter is null ? window.Slice(low, high) : window.Scan(low, high, filter);
+    }
+
+    /// <summary>Checks <paramref name="request"/> and reads one page, for callers that have no failure to report.</summary>
     public static Page<TItem> Read<TKey, TItem>(
         ImmutableSortedSet<TKey> index,
         string listName,
         PageRequest request,
         Func<TKey, TItem> load,
         Func<TItem, bool>? filter = null)
-        where TKey : struct, ICursorKey<TKey>
-    {
-        // Sizes are checked here, and each cursor where it is parsed, instead of through Validate. Decoding a cursor is
-        // most of the extra cost of a page after a cursor over the first page, so it happens once per read.
-        if ((request.First is not null && request.Last is not null) || request.First is < 1 or > PageRequest.MaxSize || request.Last is < 1 or > PageRequest.MaxSize)
-            throw new ArgumentException("The page request is invalid. Call Validate first.", nameof(request));
-
-        var window = new Window<TKey, TItem>(index, listName, request, load);
-        var (low, high) = window.Bounds();
-
-        return filter is null ? window.Slice(low, high) : window.Scan(low, high, filter);
-    }
+        where TKey : struct, ICursorKey<TKey> =>
+        Read(index, Validate<TKey>(request, listName), load, filter);
 
     /// <summary>The rows of an index in page order, between the request's cursors.</summary>
-    private sealed class Window<TKey, TItem>(ImmutableSortedSet<TKey> index, string listName, PageRequest request, Func<TKey, TItem> load)
+    private sealed class Window<TKey, TItem>(ImmutableSortedSet<TKey> index, PageQuery<TKey> query, Func<TKey, TItem> load)
         where TKey : struct, ICursorKey<TKey>
     {
+        private readonly PageRequest request = query.Request;
+
         private int Size => request.Last ?? request.First ?? PageRequest.DefaultSize;
 
         /// <summary>Returns the positions, in page order, of the first row after the after-cursor and of the before-cursor's row.</summary>
@@ -78,11 +96,11 @@ public static class KeysetPaging
             var low = 0;
             var high = index.Count;
 
-            if (request.After is not null)
-                low = Position(index, ParseCursor(request.After), request.Descending).FirstAfter;
+            if (query.After is { } after)
+                low = Position(index, after, request.Descending).FirstAfter;
 
-            if (request.Before is not null)
-                high = Math.Max(low, Position(index, ParseCursor(request.Before), request.Descending).FirstNotBefore);
+            if (query.Before is { } before)
+                high = Math.Max(low, Position(index, before, request.Descending).FirstNotBefore);
 
             return (low, high);
         }
@@ -136,12 +154,7 @@ public static class KeysetPaging
 
         private TKey KeyAt(int position) => index[request.Descending ? index.Count - 1 - position : position];
 
-        private readonly string scope = CursorScope(listName, request.Descending);
-
-        private PageEdge<TItem> Edge(int position, TItem item) => new(item, KeyAt(position).ToCursor(scope));
-
-        private TKey ParseCursor(string cursor) =>
-            TKey.TryParseCursor(cursor, scope, out var key) ? key : throw new ArgumentException("The cursor is invalid.", nameof(cursor));
+        private PageEdge<TItem> Edge(int position, TItem item) => new(item, KeyAt(position).ToCursor(query.Scope));
 
         private static Page<TItem> ToPage(ImmutableArray<PageEdge<TItem>> edges, bool hasPrevious, bool hasNext) =>
             new(edges, new PageInfo(

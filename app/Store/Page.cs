@@ -13,6 +13,22 @@ public sealed record PageRequest(int? First = null, string? After = null, int? L
 }
 
 /// <summary>
+/// A page request checked against one list: <see cref="Failures"/> lists each invalid part, and the cursors are
+/// decoded into <see cref="After"/> and <see cref="Before"/>, so that reading the page does not decode them again.
+/// <see cref="Scope"/> is the list name and direction that the page's own cursors record.
+/// </summary>
+public sealed record PageQuery<TKey>(
+    PageRequest Request,
+    string Scope,
+    TKey? After,
+    TKey? Before,
+    ImmutableArray<FluentValidation.Results.ValidationFailure> Failures)
+    where TKey : struct
+{
+    public bool IsValid => Failures.IsEmpty;
+}
+
+/// <summary>
 /// Where a page sits in the whole index: whether rows exist after its last row and before its first, for
 /// first/after and last/before requests alike. Relay allows false in some of these cases, but this is exact.
 /// </summary>

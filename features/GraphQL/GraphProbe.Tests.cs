@@ -92,12 +92,12 @@ public sealed class ProbeContribution : IGraphContribution
     {
         var (_, descending) = ListArguments.ReadOrderBy(context, Shape);
         var request = Connections.ReadPageRequest(context, descending);
-        var failures = KeysetPaging.Validate<TimeKey>(request, "probes");
-        if (!failures.IsEmpty)
-            throw GraphOutcomes.InvalidInput(failures);
+        var query = KeysetPaging.Validate<TimeKey>(request, "probes");
+        if (!query.IsValid)
+            throw GraphOutcomes.InvalidInput(query.Failures);
 
         var index = Probes.Select(probe => new TimeKey(probe.CreatedAt, probe.Id)).ToImmutableSortedSet();
-        var page = KeysetPaging.Read(index, "probes", request, key => Find(key.Id)!, ListArguments.ReadRowTest(context, Shape));
+        var page = KeysetPaging.Read(index, query, key => Find(key.Id)!, ListArguments.ReadRowTest(context, Shape));
 
         return Connections.FromPage(page);
     }

@@ -37,15 +37,14 @@ public sealed class ListUserOrdersHandler(OrderStore orders, UserStore users, IL
             return Outcome<Page<Order>>.NotFound();
         }
 
-        var failures = KeysetPaging.Validate<TimeKey>(command.Page, ListName(command.UserId));
-        if (!failures.IsEmpty)
-            return Outcome<Page<Order>>.Invalid(failures);
+        var query = KeysetPaging.Validate<TimeKey>(command.Page, ListName(command.UserId));
+        if (!query.IsValid)
+            return Outcome<Page<Order>>.Invalid(query.Failures);
 
         // Orders are never deleted, so every id in an index has its record.
         var page = KeysetPaging.Read(
             orders.IndexOfUser(command.UserId),
-            ListName(command.UserId),
-            command.Page,
+            query,
             key => orders.FindById(key.Id) ?? throw new InvalidOperationException($"Order {key.Id} is indexed but not stored."),
             command.Filter);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using FastEndpoints;
 using Slices.Api;
 using Slices.Auth;
@@ -51,20 +52,22 @@ public sealed class ListUsersHandler(UserStore users, ILogger<ListUsersHandler> 
             UserSortField.Username => "users.username",
             _ => "users.created_at",
         };
-        var failures = command.OrderBy == UserSortField.CreatedAt
-            ? KeysetPaging.Validate<TimeKey>(command.Page, listName)
-            : KeysetPaging.Validate<TextKey>(command.Page, listName);
-        if (!failures.IsEmpty)
-            return Outcome<Page<User>>.Invalid(failures);
-
-        var page = command.OrderBy switch
+        return command.OrderBy switch
         {
-            UserSortField.FullName => KeysetPaging.Read(users.IndexByFullName, listName, command.Page, key => Load(key.Id), command.Filter),
-            UserSortField.Username => KeysetPaging.Read(users.IndexByUsername, listName, command.Page, key => Load(key.Id), command.Filter),
-            _ => KeysetPaging.Read(users.IndexByCreatedAt, listName, command.Page, key => Load(key.Id), command.Filter),
+            UserSortField.FullName => Read(users.IndexByFullName, key => Load(key.Id), listName, command),
+            UserSortField.Username => Read(users.IndexByUsername, key => Load(key.Id), listName, command),
+            _ => Read(users.IndexByCreatedAt, key => Load(key.Id), listName, command),
         };
+    }
 
-        return Outcome<Page<User>>.Success(page);
+    private static Outcome<Page<User>> Read<TKey>(ImmutableSortedSet<TKey> index, Func<TKey, User> load, string listName, ListUsersCommand command)
+        where TKey : struct, ICursorKey<TKey>
+    {
+        var query = KeysetPaging.Validate<TKey>(command.Page, listName);
+
+        return query.IsValid
+            ? Outcome<Page<User>>.Success(KeysetPaging.Read(index, query, load, command.Filter))
+            : Outcome<Page<User>>.Invalid(query.Failures);
     }
 
     // Users are never deleted, so every id in an index has its record.

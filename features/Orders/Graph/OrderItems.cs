@@ -19,9 +19,9 @@ public static class OrderItems
 
         // A position means a line of one order in one sort field, so each order and field is a list of its own.
         var listName = $"order_items.{order.Id}.{field}";
-        var failures = KeysetPaging.Validate<PositionKey>(request, listName);
-        if (!failures.IsEmpty)
-            throw GraphOutcomes.InvalidInput(failures);
+        var query = KeysetPaging.Validate<PositionKey>(request, listName);
+        if (!query.IsValid)
+            throw GraphOutcomes.InvalidInput(query.Failures);
 
         // Equal values keep the order in which the lines were placed.
         var lines = Enumerable.Range(1, order.OrderItems.Length).Select(number => new OrderLine(order, number));
@@ -34,7 +34,7 @@ public static class OrderItems
         };
         var rows = sorted.ToArray();
 
-        var page = KeysetPaging.Read(PositionKey.Range(rows.Length), listName, request, key => rows[key.Position], ListArguments.ReadRowTest(context, shape));
+        var page = KeysetPaging.Read(PositionKey.Range(rows.Length), query, key => rows[key.Position], ListArguments.ReadRowTest(context, shape));
 
         return Connections.FromPage(page);
     }

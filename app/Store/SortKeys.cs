@@ -8,14 +8,14 @@ namespace Slices.Store;
 
 /// <summary>
 /// A key of a sorted index that can be written to, and read back from, an opaque paging cursor. The cursor
-/// also records the name of its list, so that a cursor of one list is rejected by every other.
+/// also records its scope, the list and direction that issued it, so that every other scope rejects it.
 /// </summary>
 public interface ICursorKey<TSelf> : IComparable<TSelf>
     where TSelf : struct, ICursorKey<TSelf>
 {
-    string ToCursor(string listName);
+    string ToCursor(string scope);
 
-    static abstract bool TryParseCursor(string cursor, string listName, out TSelf key);
+    static abstract bool TryParseCursor(string cursor, string scope, out TSelf key);
 }
 
 /// <summary>Sort key ordered by a point in time, then by record id to break ties.</summary>
@@ -28,12 +28,12 @@ public readonly record struct TimeKey(DateTimeOffset Time, string Id) : ICursorK
         return byTime != 0 ? byTime : string.CompareOrdinal(Id, other.Id);
     }
 
-    public string ToCursor(string listName) => Cursor.Encode(listName, Time.UtcTicks.ToString(CultureInfo.InvariantCulture), Id);
+    public string ToCursor(string scope) => Cursor.Encode(scope, Time.UtcTicks.ToString(CultureInfo.InvariantCulture), Id);
 
-    public static bool TryParseCursor(string cursor, string listName, out TimeKey key)
+    public static bool TryParseCursor(string cursor, string scope, out TimeKey key)
     {
         key = default;
-        if (!Cursor.TryDecode(cursor, listName, out var value, out var id))
+        if (!Cursor.TryDecode(cursor, scope, out var value, out var id))
             return false;
 
         if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks)
@@ -57,11 +57,11 @@ public readonly record struct TextKey(string Text, string Id) : ICursorKey<TextK
         return byText != 0 ? byText : string.CompareOrdinal(Id, other.Id);
     }
 
-    public string ToCursor(string listName) => Cursor.Encode(listName, Text, Id);
+    public string ToCursor(string scope) => Cursor.Encode(scope, Text, Id);
 
-    public static bool TryParseCursor(string cursor, string listName, out TextKey key)
+    public static bool TryParseCursor(string cursor, string scope, out TextKey key)
     {
-        var valid = Cursor.TryDecode(cursor, listName, out var text, out var id);
+        var valid = Cursor.TryDecode(cursor, scope, out var text, out var id);
         key = valid ? new TextKey(text, id) : default;
 
         return valid;
@@ -78,12 +78,12 @@ public readonly record struct PositionKey(int Position) : ICursorKey<PositionKey
 
     public int CompareTo(PositionKey other) => Position.CompareTo(other.Position);
 
-    public string ToCursor(string listName) => Cursor.Encode(listName, Position.ToString(CultureInfo.InvariantCulture), Kind);
+    public string ToCursor(string scope) => Cursor.Encode(scope, Position.ToString(CultureInfo.InvariantCulture), Kind);
 
-    public static bool TryParseCursor(string cursor, string listName, out PositionKey key)
+    public static bool TryParseCursor(string cursor, string scope, out PositionKey key)
     {
         key = default;
-        if (!Cursor.TryDecode(cursor, listName, out var value, out var kind) || kind != Kind)
+        if (!Cursor.TryDecode(cursor, scope, out var value, out var kind) || kind != Kind)
             return false;
 
         if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
@@ -99,16 +99,16 @@ public readonly record struct PositionKey(int Position) : ICursorKey<PositionKey
         Enumerable.Range(0, count).Select(position => new PositionKey(position)).ToImmutableSortedSet();
 }
 
-/// <summary>Cursor text: base64url of a JSON array of the list name, the sort value and the record id.</summary>
+/// <summary>Cursor text: base64url of a JSON array of the scope, the sort value and the record id.</summary>
 internal static class Cursor
 {
     private const int MaxLength = 2048;
 
-    public static string Encode(string listName, string value, string id) =>
-        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new[] { listName, value, id }));
+    public static string Encode(string scope, string value, string id) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new[] { scope, value, id }));
 
-    /// <summary>Reads a cursor of the list <paramref name="listName"/>. A cursor of another list is invalid.</summary>
-    public static bool TryDecode(string cursor, string listName, out string value, out string id)
+    /// <summary>Reads a cursor issued in <paramref name="scope"/>. A cursor of another scope is invalid.</summary>
+    public static bool TryDecode(string cursor, string scope, out string value, out string id)
     {
         value = id = "";
         if (cursor.Length > MaxLength)
@@ -119,14 +119,14 @@ internal static class Cursor
         if (Base64Url.DecodeFromChars(cursor, json, out _, out var length) != OperationStatus.Done)
             return false;
 
-        // Reads exactly [list name, string, non-empty string] and nothing after it, with no serializer in between.
+        // Reads exactly [scope, string, non-empty string] and nothing after it, with no serializer in between.
         var reader = new Utf8JsonReader(json[..length]);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
                 return false;
 
-            if (!reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(listName))
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals(scope))
                 return false;
 
             if (!reader.Read() || reader.TokenType != JsonTokenType.String)

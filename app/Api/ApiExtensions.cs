@@ -73,7 +73,14 @@ public static class ApiExtensions
             // The web defaults read "2" as the number 2. A quantity sent as a string is a client bug that the
             // OpenAPI document's integer type already rules out, so it is rejected here too.
             config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
-            config.Errors.UseProblemDetails(problems => problems.TypeTransformer = problem => ProblemTypes.For(problem.Status) ?? problem.Type);
+            config.Errors.UseProblemDetails(problems =>
+            {
+                problems.TypeTransformer = problem => ProblemTypes.For(problem.Status) ?? problem.Type;
+
+                // FastEndpoints' own detail is the reason of a single error and empty for several, so a client that
+                // shows detail would show nothing for a form with several mistakes.
+                problems.DetailTransformer = problem => problem.Detail ?? SummarizeErrors(problem.Errors);
+            });
             config.Binding.JsonExceptionTransformer = JsonErrors.ToValidationFailure;
             config.Binding.FailureMessage = BindingErrors.Message;
         });
@@ -96,6 +103,18 @@ public static class ApiExtensions
         }
 
         return next(http);
+    }
+
+    private static string? SummarizeErrors(IEnumerable<FastEndpoints.ProblemDetails.Error> errors)
+    {
+        var list = errors.ToArray();
+
+        return list.Length switch
+        {
+            0 => null,
+            1 => list[0].Reason,
+            _ => $"{list.Length} fields are invalid: {string.Join(", ", list.Select(error => error.Name))}. Each entry of errors says why.",
+        };
     }
 
     // Results.Problem writes JSON even when the client did not ask for it, so every error body has one shape.

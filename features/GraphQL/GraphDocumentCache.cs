@@ -31,7 +31,11 @@ public sealed class GraphDocumentCache(IMemoryCache cache, IOptions<GraphQLSetti
         var key = KeyPrefix + options.Query;
         if (cache.TryGetValue(key, out GraphQLParser.AST.GraphQLDocument? cached) && cached is not null)
         {
+            // The document passed the rules that depend on it alone when it was stored, so only the rules that depend
+            // on the request run again. GraphQL.NET's options configurations, which run after this one, add the
+            // complexity rule to both lists, so the limits still apply.
             options.Document = cached;
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
 
             return await next(options);
         }

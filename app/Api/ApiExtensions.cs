@@ -77,9 +77,9 @@ public static class ApiExtensions
             {
                 problems.TypeTransformer = problem => ProblemTypes.For(problem.Status) ?? problem.Type;
 
-                // FastEndpoints' own detail is the reason of a single error and empty for several, so a client that
+                // Without this, detail is the reason of a single error and missing for several, so a client that
                 // shows detail would show nothing for a form with several mistakes.
-                problems.DetailTransformer = problem => problem.Detail ?? SummarizeErrors(problem.Errors);
+                problems.DetailTransformer = problem => SummarizeErrors(problem.Errors);
             });
             config.Binding.JsonExceptionTransformer = JsonErrors.ToValidationFailure;
             config.Binding.FailureMessage = BindingErrors.Message;

@@ -46,17 +46,11 @@ public sealed class ListUsersHandler(UserStore users, ILogger<ListUsersHandler> 
         }
 
         // Each sort order is a list of its own, so a cursor taken in one order is rejected in another.
-        var listName = command.OrderBy switch
-        {
-            UserSortField.FullName => "users.full_name",
-            UserSortField.Username => "users.username",
-            _ => "users.created_at",
-        };
         return command.OrderBy switch
         {
-            UserSortField.FullName => Read(users.IndexByFullName, key => Load(key.Id), listName, command),
-            UserSortField.Username => Read(users.IndexByUsername, key => Load(key.Id), listName, command),
-            _ => Read(users.IndexByCreatedAt, key => Load(key.Id), listName, command),
+            UserSortField.FullName => Read(users.IndexByFullName, key => Load(key.Id), "users.full_name", command),
+            UserSortField.Username => Read(users.IndexByUsername, key => Load(key.Id), "users.username", command),
+            _ => Read(users.IndexByCreatedAt, key => Load(key.Id), "users.created_at", command),
         };
     }
 

@@ -63,7 +63,7 @@ public sealed class StartupProcessTests
         foreach (var argument in settings.Concat(arguments))
             start.ArgumentList.Add(argument);
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Failed to start {start.FileName}.");
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
 
